@@ -1,0 +1,47 @@
+package nl.signaalketen.assignment;
+
+import java.util.SortedSet;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * On task creation: offers the task to everyone who holds its role for the case's gemeente today,
+ * or raises an incident when nobody does. Added to every user task by AssignmentEnginePlugin.
+ */
+@Component("roleAssignmentListener")
+public class RoleAssignmentListener implements TaskListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RoleAssignmentListener.class);
+
+  private final CandidateResolver resolver;
+  private final UnownedTaskIncidents incidents;
+
+  public RoleAssignmentListener(CandidateResolver resolver, UnownedTaskIncidents incidents) {
+    this.resolver = resolver;
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String role = TaskRoles.roleOf(task.getBpmnModelElementInstance())
+        .orElseThrow(() -> new ProcessEngineException("User task '" + task.getName() + "' ("
+            + task.getTaskDefinitionKey() + ") declares no network role"));
+    Object gemeente = task.getVariable(CaseVariables.GEMEENTE);
+    String gemeenteCode = gemeente == null ? null : gemeente.toString();
+    SortedSet<String> users = resolver.candidates(role, gemeenteCode);
+    if (users.isEmpty()) {
+      LOG.warn("Task {} ({}): nobody holds role {} for {}; incident raised", task.getId(),
+          task.getTaskDefinitionKey(), role, gemeenteCode);
+      incidents.raise(task, role, gemeenteCode);
+      return;
+    }
+    task.addCandidateUsers(users);
+    LOG.debug("Task {} ({}) offered to {} holder(s) of role {}", task.getId(),
+        task.getTaskDefinitionKey(), users.size(), role);
+  }
+}

@@ -1,0 +1,107 @@
+package nl.signaalketen.network;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Mirrors the registry into Camunda's identity: each person is a user, each role a group whose
+ * members are the people (and their deputies) holding it today, and everyone is in
+ * {@link #ALL_PROFESSIONALS}. Camunda's own users (the administrator) are left alone.
+ */
+@Component
+public class IdentitySync {
+
+  /** Every professional in the registry; carries the rights all of them share (Tasklist, filters). */
+  public static final String ALL_PROFESSIONALS = "signaalketen";
+  static final String ROLE_GROUP_TYPE = "netwerkrol";
+
+  private final IdentityService identity;
+  private final NetworkRepository repository;
+  private final Clock clock;
+
+  public IdentitySync(IdentityService identity, NetworkRepository repository, Clock clock) {
+    this.identity = identity;
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** Start-up, and every night, because assignments start and end by date. */
+  @Scheduled(cron = "0 5 0 * * *")
+  @Transactional
+  public void syncAll() {
+    ensureGroup(ALL_PROFESSIONALS, "Professionals in de signaalketen", "signaalketen");
+    repository.people().forEach(p -> syncPerson(p, null));
+    repository.roles().forEach(r -> syncRoleGroup(r.code()));
+  }
+
+  /** Creates or refreshes the user; the password is only set when the user is new. */
+  public void syncPerson(Person person, String initialPassword) {
+    User user = identity.createUserQuery().userId(person.id()).singleResult();
+    boolean isNew = user == null;
+    if (isNew) {
+      user = identity.newUser(person.id());
+    }
+    int space = person.name().indexOf(' ');
+    String first = space < 0 ? person.name() : person.name().substring(0, space);
+    String last = space < 0 ? "" : person.name().substring(space + 1);
+    if (isNew || !first.equals(user.getFirstName()) || !last.equals(user.getLastName())
+        || !person.email().equals(user.getEmail())) {
+      user.setFirstName(first);
+      user.setLastName(last);
+      user.setEmail(person.email());
+      if (isNew && initialPassword != null && !initialPassword.isEmpty()) {
+        user.setPassword(initialPassword);
+      }
+      identity.saveUser(user);
+    }
+    ensureGroup(ALL_PROFESSIONALS, "Professionals in de signaalketen", "signaalketen");
+    if (identity.createUserQuery().userId(person.id()).memberOfGroup(ALL_PROFESSIONALS).count() == 0) {
+      identity.createMembership(person.id(), ALL_PROFESSIONALS);
+    }
+  }
+
+  /** Group membership = the holders and deputies of assignments of this role that apply today. */
+  public void syncRoleGroup(String roleCode) {
+    Role role = repository.role(roleCode).orElseThrow();
+    ensureGroup(role.code(), role.name(), ROLE_GROUP_TYPE);
+    LocalDate today = LocalDate.now(clock);
+    Set<String> wanted = new HashSet<>();
+    for (RoleAssignment a : repository.assignments()) {
+      if (a.roleCode().equals(roleCode) && a.appliesOn(today)) {
+        wanted.add(a.personId());
+        if (a.deputyId() != null) {
+          wanted.add(a.deputyId());
+        }
+      }
+    }
+    List<User> members = identity.createUserQuery().memberOfGroup(roleCode).list();
+    Set<String> current = members.stream().map(User::getId).collect(Collectors.toSet());
+    current.stream().filter(id -> !wanted.contains(id))
+        .forEach(id -> identity.deleteMembership(id, roleCode));
+    wanted.stream().filter(id -> !current.contains(id))
+        .forEach(id -> identity.createMembership(id, roleCode));
+  }
+
+  private void ensureGroup(String id, String name, String type) {
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identity.newGroup(id);
+    } else if (name.equals(group.getName()) && type.equals(group.getType())) {
+      return;
+    }
+    group.setName(name);
+    group.setType(type);
+    identity.saveGroup(group);
+  }
+}

@@ -1,0 +1,109 @@
+package nl.signaalketen.network;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Plain SQL over the registry tables (V1__network_registry.sql). */
+@Repository
+public class NetworkRepository {
+
+  private static final String ASSIGNMENT_COLUMNS =
+      "id, person_id, role_code, scope_code, valid_from, valid_to, deputy_id";
+
+  private final JdbcClient jdbc;
+
+  public NetworkRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public boolean isEmpty() {
+    return jdbc.sql("select count(*) from sk_organisation").query(Long.class).single() == 0;
+  }
+
+  public List<Organisation> organisations() {
+    return jdbc.sql("select * from sk_organisation order by code").query(Organisation.class).list();
+  }
+
+  public Optional<Organisation> organisation(String code) {
+    return jdbc.sql("select * from sk_organisation where code = ?").param(code)
+        .query(Organisation.class).optional();
+  }
+
+  public List<String> gemeentenServedBy(String zvhCode) {
+    return jdbc.sql("select code from sk_organisation where served_by_zvh = ? order by code")
+        .param(zvhCode).query(String.class).list();
+  }
+
+  public void insert(Organisation o) {
+    jdbc.sql("insert into sk_organisation (code, name, type, served_by_zvh) values (?, ?, ?, ?)")
+        .params(o.code(), o.name(), o.type().name(), o.servedByZvh()).update();
+  }
+
+  public List<Role> roles() {
+    return jdbc.sql("select * from sk_role order by code").query(Role.class).list();
+  }
+
+  public Optional<Role> role(String code) {
+    return jdbc.sql("select * from sk_role where code = ?").param(code).query(Role.class).optional();
+  }
+
+  /** Roles are product configuration (network/roles.yaml): insert new ones, refresh changed names. */
+  public void upsert(Role r) {
+    int updated = jdbc.sql("update sk_role set name = ?, domain = ? where code = ?")
+        .params(r.name(), r.domain().name(), r.code()).update();
+    if (updated == 0) {
+      jdbc.sql("insert into sk_role (code, name, domain) values (?, ?, ?)")
+          .params(r.code(), r.name(), r.domain().name()).update();
+    }
+  }
+
+  public List<Person> people() {
+    return jdbc.sql("select * from sk_person order by id").query(Person.class).list();
+  }
+
+  public Optional<Person> person(String id) {
+    return jdbc.sql("select * from sk_person where id = ?").param(id).query(Person.class).optional();
+  }
+
+  public void insert(Person p) {
+    jdbc.sql("insert into sk_person (id, name, email, organisation_code) values (?, ?, ?, ?)")
+        .params(p.id(), p.name(), p.email(), p.organisationCode()).update();
+  }
+
+  public List<RoleAssignment> assignments() {
+    return jdbc.sql("select " + ASSIGNMENT_COLUMNS + " from sk_role_assignment order by id")
+        .query(RoleAssignment.class).list();
+  }
+
+  public Optional<RoleAssignment> assignment(long id) {
+    return jdbc.sql("select " + ASSIGNMENT_COLUMNS + " from sk_role_assignment where id = ?")
+        .param(id).query(RoleAssignment.class).optional();
+  }
+
+  /** Assignments of a role for the given scopes that apply on the given day. */
+  public List<RoleAssignment> assignmentsApplying(String roleCode, List<String> scopes, LocalDate day) {
+    return jdbc.sql("select " + ASSIGNMENT_COLUMNS + " from sk_role_assignment"
+            + " where role_code = :role and scope_code in (:scopes)"
+            + " and valid_from <= :day and (valid_to is null or valid_to > :day) order by id")
+        .param("role", roleCode).param("scopes", scopes).param("day", day)
+        .query(RoleAssignment.class).list();
+  }
+
+  public long insert(RoleAssignment a) {
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("insert into sk_role_assignment (person_id, role_code, scope_code, valid_from, valid_to, deputy_id)"
+            + " values (?, ?, ?, ?, ?, ?)")
+        .params(a.personId(), a.roleCode(), a.scopeCode(), a.validFrom(), a.validTo(), a.deputyId())
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  public void update(RoleAssignment a) {
+    jdbc.sql("update sk_role_assignment set valid_from = ?, valid_to = ?, deputy_id = ? where id = ?")
+        .params(a.validFrom(), a.validTo(), a.deputyId(), a.id()).update();
+  }
+}

@@ -1,0 +1,4 @@
+package nl.signaalketen.network;
+
+/** A role in the chain (e.g. adviseur-radicalisering); its domain is the kind of organisation that fills it. */
+public record Role(String code, String name, OrganisationType domain) {}

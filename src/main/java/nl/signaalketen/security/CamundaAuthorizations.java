@@ -1,0 +1,53 @@
+package nl.signaalketen.security;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+
+import nl.signaalketen.network.IdentitySync;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The standing rights per group. Tasks themselves are granted per task: Camunda gives each
+ * candidate user READ and UPDATE on the task it is offered, so a professional sees only tasks for
+ * roles they hold. Nobody here gets variable permissions on process definitions: with
+ * enforceSpecificVariablePermission, managers see flow and counts in Cockpit but no case data.
+ */
+@Component
+public class CamundaAuthorizations {
+
+  /** Roles whose holders register a signal at the meldpunt (start the chain in Tasklist). */
+  static final String[] INTAKE_ROLES = {"medewerker-meldpunt", "adviseur-radicalisering"};
+  static final String MANAGER_ROLE = "ketenmanager";
+  static final String CHAIN_PROCESS = "signaalketen";
+  private static final String ANY = "*";
+
+  private final Grants grants;
+
+  public CamundaAuthorizations(Grants grants) {
+    this.grants = grants;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(20)
+  public void grantStandingRights() {
+    String all = IdentitySync.ALL_PROFESSIONALS;
+    grants.toGroup(all, Resources.APPLICATION, "tasklist", ACCESS);
+    // Process names and diagrams in Tasklist; gives no instance or variable.
+    grants.toGroup(all, Resources.PROCESS_DEFINITION, ANY, READ);
+    for (String role : INTAKE_ROLES) {
+      grants.toGroup(role, Resources.PROCESS_DEFINITION, CHAIN_PROCESS, READ, CREATE_INSTANCE);
+      grants.toGroup(role, Resources.PROCESS_INSTANCE, ANY, CREATE);
+    }
+    grants.toGroup(MANAGER_ROLE, Resources.APPLICATION, "cockpit", ACCESS);
+    grants.toGroup(MANAGER_ROLE, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY);
+    grants.toGroup(MANAGER_ROLE, Resources.PROCESS_INSTANCE, ANY, READ);
+    grants.toGroup(MANAGER_ROLE, Resources.DECISION_DEFINITION, ANY, READ);
+  }
+}

@@ -1,0 +1,49 @@
+package nl.signaalketen.security;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Idempotent Camunda grants: start-up runs on every restart, and creating the same authorization
+ * twice violates a unique constraint, so an existing grant is extended instead.
+ */
+@Component
+public class Grants {
+
+  private final AuthorizationService authorizations;
+
+  public Grants(AuthorizationService authorizations) {
+    this.authorizations = authorizations;
+  }
+
+  public void toGroup(String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization grant = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (grant == null) {
+      grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId(groupId);
+      grant.setResource(resource);
+      grant.setResourceId(resourceId);
+    } else if (hasAll(grant, permissions)) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      grant.addPermission(permission);
+    }
+    authorizations.saveAuthorization(grant);
+  }
+
+  private static boolean hasAll(Authorization grant, Permission[] permissions) {
+    for (Permission permission : permissions) {
+      if (!grant.isPermissionGranted(permission)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

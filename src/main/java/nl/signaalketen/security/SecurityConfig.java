@@ -1,0 +1,60 @@
+package nl.signaalketen.security;
+
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * /engine-rest and /api are closed by default (Camunda leaves /engine-rest open): HTTP Basic against
+ * Camunda's identity, no session. Camunda's webapps under /camunda keep their own login and their
+ * own CSRF protection, against the same identity.
+ */
+@Configuration
+public class SecurityConfig {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    http.securityMatcher("/engine-rest/**", "/api/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/api/network/**").authenticated()
+            .requestMatchers("/api/network/**").hasAuthority(Groups.CAMUNDA_ADMIN)
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("Signaalketen"))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless Basic authentication: no cookie that a forged cross-site request could ride on.
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // The webapps send Camunda's own X-XSRF-TOKEN, checked by Camunda's CsrfPreventionFilter.
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  /**
+   * Hands the user Spring Security authenticated to the engine for each REST call, so Camunda's
+   * authorizations apply to everything /engine-rest returns.
+   */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestIdentity() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-identity");
+    registration.addInitParameter("authentication-provider",
+        ContainerBasedAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+}

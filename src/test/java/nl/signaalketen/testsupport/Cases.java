@@ -1,0 +1,41 @@
+package nl.signaalketen.testsupport;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+
+/** Starting demo cases and reading who a task is offered to, as the tests need it. */
+public final class Cases {
+
+  private Cases() {}
+
+  public static Map<String, Object> signal(String gemeente) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("gemeente", gemeente);
+    variables.put("melderNaam", "Docent van het Demo Lyceum");
+    variables.put("melderContact", "docent@example.org");
+    variables.put("signaal", "Leerling deelt in de klas filmpjes die geweld verheerlijken.");
+    return variables;
+  }
+
+  public static ProcessInstance startChain(RuntimeService runtime, String gemeente) {
+    return runtime.startProcessInstanceByKey("signaalketen", signal(gemeente));
+  }
+
+  public static Task openTask(TaskService tasks, ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  public static List<String> candidateUsers(TaskService tasks, String taskId) {
+    return tasks.getIdentityLinksForTask(taskId).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+        .map(IdentityLink::getUserId).sorted().toList();
+  }
+}
