@@ -11,6 +11,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * /engine-rest and /api are closed by default (Camunda leaves /engine-rest open): HTTP Basic against
@@ -23,10 +25,12 @@ public class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-    http.securityMatcher("/engine-rest/**", "/api/**")
+    // Path matchers, not MVC matchers: /engine-rest is Jersey's servlet, not Spring MVC's.
+    var paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.GET, "/api/network/**").authenticated()
-            .requestMatchers("/api/network/**").hasAuthority(Groups.CAMUNDA_ADMIN)
+            .requestMatchers(paths.matcher(HttpMethod.GET, "/api/network/**")).authenticated()
+            .requestMatchers(paths.matcher("/api/network/**")).hasAuthority(Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Signaalketen"))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

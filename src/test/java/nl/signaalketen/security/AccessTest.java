@@ -1,0 +1,135 @@
+package nl.signaalketen.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import nl.signaalketen.testsupport.IntegrationTest;
+import nl.signaalketen.testsupport.Rest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** Who reaches what through /engine-rest, /api and the Tasklist login, with the demo users. */
+@IntegrationTest
+class AccessTest {
+
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+      new ParameterizedTypeReference<>() {};
+
+  @Autowired
+  TestRestTemplate http;
+
+  @Test
+  void engineRestAndApiAnswer401WithoutCredentials() {
+    assertThat(Rest.anonymous(http).get("/engine-rest/process-definition").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(Rest.anonymous(http).get("/engine-rest/task").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(Rest.anonymous(http).get("/api/network/people").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aWrongPasswordIsRefused() {
+    // Not a user other tests log in as: Camunda delays the next login after a failed one.
+    assertThat(Rest.as(http, "boa-leiden", "geraden").get("/engine-rest/process-definition")
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aDemoProfessionalSeesTheSignaalketenProcessDefinition() {
+    ResponseEntity<List<Map<String, Object>>> definitions = Rest.as(http, "adviseur-leiden")
+        .get("/engine-rest/process-definition", LIST);
+
+    assertThat(definitions.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(definitions.getBody()).extracting(d -> d.get("key")).contains("signaalketen");
+  }
+
+  @Test
+  void meldingDuidenReachesGemeenteAsAdviseurAndNotThatOfAnotherGemeente() {
+    String instanceId = startAsMeldpunt("gemeente-leiden");
+
+    List<Map<String, Object>> ownTasks = tasksOf("adviseur-leiden", instanceId);
+    assertThat(ownTasks).extracting(t -> t.get("name")).containsExactly("Melding duiden");
+    assertThat(tasksOf("adviseur-alphen", instanceId)).isEmpty();
+    assertThat(tasksOf("wijkagent-leiden", instanceId)).isEmpty();
+
+    String taskId = (String) ownTasks.get(0).get("id");
+    assertThat(Rest.as(http, "adviseur-alphen").get("/engine-rest/task/" + taskId + "/form-variables")
+        .getStatusCode().value()).isIn(403, 404);
+    assertThat(Rest.as(http, "adviseur-leiden").get("/engine-rest/task/" + taskId + "/form-variables")
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void everyProfessionalHasTheTwoTasklistFiltersAndTheRoleFilterShowsTheirTask() {
+    String instanceId = startAsMeldpunt("gemeente-leiden");
+    ResponseEntity<List<Map<String, Object>>> filters = Rest.as(http, "adviseur-leiden")
+        .get("/engine-rest/filter?resourceType=Task", LIST);
+    assertThat(filters.getBody()).extracting(f -> f.get("name"))
+        .contains("Mijn taken", "Taken voor mijn rollen");
+
+    String roleFilter = filters.getBody().stream()
+        .filter(f -> "Taken voor mijn rollen".equals(f.get("name"))).map(f -> (String) f.get("id"))
+        .findFirst().orElseThrow();
+    List<Map<String, Object>> listed = Rest.as(http, "adviseur-leiden")
+        .get("/engine-rest/filter/" + roleFilter + "/list?maxResults=1000", LIST).getBody();
+    assertThat(listed).extracting(t -> t.get("processInstanceId")).contains(instanceId);
+    List<Map<String, Object>> othersListed = Rest.as(http, "adviseur-alphen")
+        .get("/engine-rest/filter/" + roleFilter + "/list?maxResults=1000", LIST).getBody();
+    assertThat(othersListed).extracting(t -> t.get("processInstanceId")).doesNotContain(instanceId);
+  }
+
+  @Test
+  void onlyIntakeRolesMayStartTheChain() {
+    assertThat(Rest.as(http, "wijkagent-leiden").startChain("gemeente-leiden").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(Rest.as(http, "meldpunt-leiden").startChain("gemeente-leiden").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aDemoProfessionalCanLogIntoTasklist() {
+    // Camunda's webapps want their CSRF token (cookie + header) even for the login itself.
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
+    String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+        .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.set("X-XSRF-TOKEN", token);
+    cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.substring(0, c.indexOf(';'))));
+    var form = new LinkedMultiValueMap<String, String>();
+    form.add("username", "adviseur-leiden");
+    form.add("password", Rest.DEMO_PASSWORD);
+
+    ResponseEntity<String> login = http.postForEntity(
+        "/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers),
+        String.class);
+
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(login.getBody()).contains("\"userId\":\"adviseur-leiden\"").contains("tasklist");
+  }
+
+  private String startAsMeldpunt(String gemeente) {
+    ResponseEntity<Map<String, Object>> started = Rest.as(http, "meldpunt-leiden").startChain(gemeente);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return (String) started.getBody().get("id");
+  }
+
+  private List<Map<String, Object>> tasksOf(String user, String instanceId) {
+    ResponseEntity<List<Map<String, Object>>> tasks = Rest.as(http, user)
+        .get("/engine-rest/task?processInstanceId=" + instanceId, LIST);
+    assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return tasks.getBody();
+  }
+}
