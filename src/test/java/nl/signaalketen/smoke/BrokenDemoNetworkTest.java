@@ -1,0 +1,44 @@
+package nl.signaalketen.smoke;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+
+import nl.signaalketen.SignaalketenApplication;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** A broken demo file stops start-up, and the message says which file, record and field. */
+@Tag("own-jvm")
+class BrokenDemoNetworkTest {
+
+  private static void startWith(String demoFile) {
+    // Command-line arguments, because application.yaml outranks builder default properties.
+    new SpringApplicationBuilder(SignaalketenApplication.class)
+        .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:broken-" + UUID.randomUUID(),
+            "--signaalketen.demo.network=classpath:broken-demo/" + demoFile)
+        .close();
+  }
+
+  @Test
+  void aMalformedEmailAddressStopsStartUpNamingFileRecordAndField() {
+    assertThatThrownBy(() -> startWith("bad-email.yaml"))
+        .hasMessageContaining("bad-email.yaml")
+        .hasMessageContaining("people[0] (iemand)").hasMessageContaining("field 'email'");
+  }
+
+  @Test
+  void anUnknownOrganisationStopsStartUpNamingFileRecordAndField() {
+    assertThatThrownBy(() -> startWith("unknown-organisation.yaml"))
+        .hasMessageContaining("unknown-organisation.yaml")
+        .hasMessageContaining("people[1] (tweede)").hasMessageContaining("field 'organisationCode'")
+        .hasMessageContaining("gemeente-bestaat-niet");
+  }
+
+  @Test
+  void aFileThatIsNotYamlStopsStartUpNamingFileAndLine() {
+    assertThatThrownBy(() -> startWith("not-yaml.yaml"))
+        .hasMessageContaining("not-yaml.yaml is broken at line 3");
+  }
+}
