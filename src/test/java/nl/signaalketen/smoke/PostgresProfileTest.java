@@ -1,0 +1,58 @@
+package nl.signaalketen.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import nl.signaalketen.SignaalketenApplication;
+import nl.signaalketen.testsupport.Rest;
+import nl.signaalketen.testsupport.TestPostgres;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The production profile: datasource and first administrator from the environment (given here as
+ * arguments, which Spring resolves the same way), no demo network, no demo users.
+ */
+@Tag("own-jvm")
+class PostgresProfileTest {
+
+  @Test
+  void thePostgresProfileHasOnlyTheAdministratorFromTheEnvironmentAndNoDemoUsers() {
+    TestPostgres db = TestPostgres.get();
+    // It needs an empty registry: an external test database already holds the demo network.
+    assumeTrue(db.description().contains("embedded"), "Needs the embedded test database");
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SignaalketenApplication.class)
+        .run("--server.port=0", "--spring.profiles.active=postgres",
+            "--SPRING_DATASOURCE_URL=" + db.jdbcUrl(),
+            "--SPRING_DATASOURCE_USERNAME=" + nullToEmpty(db.username()),
+            "--SPRING_DATASOURCE_PASSWORD=" + nullToEmpty(db.password()),
+            "--SIGNAALKETEN_ADMIN_USER=eerste-beheerder",
+            "--SIGNAALKETEN_ADMIN_PASSWORD=Een-lang-wachtwoord-42")) {
+      String port = app.getEnvironment().getProperty("local.server.port");
+      TestRestTemplate http = new TestRestTemplate(
+          new RestTemplateBuilder().rootUri("http://localhost:" + port));
+
+      var people = Rest.as(http, "eerste-beheerder", "Een-lang-wachtwoord-42")
+          .get("/api/network/people", new ParameterizedTypeReference<List<Map<String, Object>>>() {});
+      assertThat(people.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(people.getBody()).isEmpty();
+      assertThat(Rest.as(http, "adviseur-leiden").get("/engine-rest/process-definition")
+          .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(Rest.as(http, "beheerder").get("/engine-rest/process-definition")
+          .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+}
