@@ -44,8 +44,7 @@ public class OpenTaskReassigner {
     for (String gemeente : change.gemeenten()) {
       for (Task task : tasks.createTaskQuery()
           .processVariableValueEquals(CaseVariables.GEMEENTE, gemeente).list()) {
-        if (!taskRoles.roleOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
-            .filter(change.roleCode()::equals).isPresent()) {
+        if (!taskRoles.roleOf(task).filter(change.roleCode()::equals).isPresent()) {
           continue;
         }
         SortedSet<String> wanted = resolver.candidates(change.roleCode(), gemeente);

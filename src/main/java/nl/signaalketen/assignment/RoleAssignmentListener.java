@@ -29,6 +29,7 @@ public class RoleAssignmentListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String role = TaskRoles.roleOf(task.getBpmnModelElementInstance())
+        .map(r -> resolveVariable(r, task))
         .orElseThrow(() -> new ProcessEngineException("User task '" + task.getName() + "' ("
             + task.getTaskDefinitionKey() + ") declares no network role"));
     Object gemeente = task.getVariable(CaseVariables.GEMEENTE);
@@ -43,5 +44,19 @@ public class RoleAssignmentListener implements TaskListener {
     task.addCandidateUsers(users);
     LOG.debug("Task {} ({}) offered to {} holder(s) of role {}", task.getId(),
         task.getTaskDefinitionKey(), users.size(), role);
+  }
+
+  /** "${partnerRol}": the role is the value of that variable (e.g. per multi-instance partner). */
+  private static String resolveVariable(String role, DelegateTask task) {
+    if (!(role.startsWith("${") && role.endsWith("}"))) {
+      return role;
+    }
+    String name = role.substring(2, role.length() - 1).trim();
+    Object value = task.getVariable(name);
+    if (value == null) {
+      throw new ProcessEngineException("User task '" + task.getName() + "' takes its role from"
+          + " variable '" + name + "', which is not set");
+    }
+    return value.toString();
   }
 }

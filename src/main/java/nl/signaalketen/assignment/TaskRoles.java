@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -21,21 +23,39 @@ public class TaskRoles {
   public static final String ROLE_PROPERTY = "role";
 
   private final RepositoryService repository;
+  private final TaskService tasks;
   /** Deployed definitions never change, so a task's role can be remembered per definition. */
   private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
 
-  public TaskRoles(RepositoryService repository) {
+  public TaskRoles(RepositoryService repository, TaskService tasks) {
     this.repository = repository;
+    this.tasks = tasks;
+  }
+
+  /** The role an open task is for; a "${variable}" role is read from the task's variables. */
+  public Optional<String> roleOf(Task task) {
+    return roleOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).map(role -> {
+      if (role.startsWith("${") && role.endsWith("}")) {
+        Object value = tasks.getVariable(task.getId(), role.substring(2, role.length() - 1).trim());
+        return value == null ? role : value.toString();
+      }
+      return role;
+    });
   }
 
   public static Optional<String> roleOf(BaseElement element) {
+    return property(element, ROLE_PROPERTY);
+  }
+
+  /** A camunda:property of an element, trimmed; empty when absent or blank. */
+  public static Optional<String> property(BaseElement element, String name) {
     ExtensionElements extensions = element.getExtensionElements();
     if (extensions == null) {
       return Optional.empty();
     }
     return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
         .flatMap(p -> p.getCamundaProperties().stream())
-        .filter(p -> ROLE_PROPERTY.equals(p.getCamundaName()))
+        .filter(p -> name.equals(p.getCamundaName()))
         .map(CamundaProperty::getCamundaValue)
         .filter(v -> v != null && !v.isBlank())
         .map(String::trim)

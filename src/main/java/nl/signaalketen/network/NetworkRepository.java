@@ -53,11 +53,11 @@ public class NetworkRepository {
 
   /** Roles are product configuration (network/roles.yaml): insert new ones, refresh changed names. */
   public void upsert(Role r) {
-    int updated = jdbc.sql("update sk_role set name = ?, domain = ? where code = ?")
-        .params(r.name(), r.domain().name(), r.code()).update();
+    int updated = jdbc.sql("update sk_role set name = ?, domain = ?, lead = ? where code = ?")
+        .params(r.name(), r.domain().name(), r.lead(), r.code()).update();
     if (updated == 0) {
-      jdbc.sql("insert into sk_role (code, name, domain) values (?, ?, ?)")
-          .params(r.code(), r.name(), r.domain().name()).update();
+      jdbc.sql("insert into sk_role (code, name, domain, lead) values (?, ?, ?, ?)")
+          .params(r.code(), r.name(), r.domain().name(), r.lead()).update();
     }
   }
 

@@ -2,7 +2,7 @@ package nl.signaalketen.network;
 
 import static nl.signaalketen.testsupport.Cases.candidateUsers;
 import static nl.signaalketen.testsupport.Cases.openTask;
-import static nl.signaalketen.testsupport.Cases.startChain;
+import static nl.signaalketen.testsupport.Cases.startAtDuiding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -112,7 +112,7 @@ class NetworkApiTest {
   @Test
   void endingTheOnlyHolderOfAnOpenTaskIsRefusedWithTheTaskNamedAndNothingChanges() {
     long holder = assign(newPerson("adviseur-a"), "adviseur-radicalisering");
-    ProcessInstance instance = startChain(runtime, gemeente);
+    ProcessInstance instance = startAtDuiding(runtime, gemeente);
 
     ResponseEntity<Map<String, Object>> answer =
         admin.send(HttpMethod.POST, ASSIGNMENTS + "/" + holder + "/end", Map.of());
@@ -127,7 +127,7 @@ class NetworkApiTest {
   void afterTheRoleChangesHandsTheOpenTaskAndTheNextCaseGoToTheNewHolder() {
     String oldHolder = newPerson("adviseur-oud");
     long oldAssignment = assign(oldHolder, "adviseur-radicalisering");
-    ProcessInstance first = startChain(runtime, gemeente);
+    ProcessInstance first = startAtDuiding(runtime, gemeente);
     assertThat(candidateUsers(tasks, openTask(tasks, first).getId())).containsExactly(oldHolder);
 
     String newHolder = newPerson("adviseur-nieuw");
@@ -137,7 +137,7 @@ class NetworkApiTest {
     assertThat(ended.getStatusCode()).isEqualTo(HttpStatus.OK);
 
     assertThat(candidateUsers(tasks, openTask(tasks, first).getId())).containsExactly(newHolder);
-    ProcessInstance next = startChain(runtime, gemeente);
+    ProcessInstance next = startAtDuiding(runtime, gemeente);
     assertThat(candidateUsers(tasks, openTask(tasks, next).getId())).containsExactly(newHolder);
 
     // The registry made a Camunda user of the new person; the administrator gives it a password.
@@ -151,7 +151,7 @@ class NetworkApiTest {
 
   @Test
   void aTaskThatWaitedForAHolderIsOfferedAndItsIncidentResolvedOnceTheRoleIsAssigned() {
-    ProcessInstance instance = startChain(runtime, gemeente);
+    ProcessInstance instance = startAtDuiding(runtime, gemeente);
     assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId())
         .incidentType(UnownedTaskIncidents.INCIDENT_TYPE).count()).isEqualTo(1);
 
@@ -166,7 +166,7 @@ class NetworkApiTest {
   void aChangedDeputyIsOfferedTheOpenTasksOfTheRole() {
     String holder = newPerson("adviseur-met-vervanger");
     long assignment = assign(holder, "adviseur-radicalisering");
-    ProcessInstance instance = startChain(runtime, gemeente);
+    ProcessInstance instance = startAtDuiding(runtime, gemeente);
     String deputy = newPerson("vervanger");
 
     ResponseEntity<Map<String, Object>> changed = admin.send(HttpMethod.PUT,

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.util.List;
 
 import nl.signaalketen.assignment.UnownedTaskIncidents;
+import nl.signaalketen.testsupport.Cases;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -79,8 +80,8 @@ class SignaalketenProcessTest {
 
   @Test
   void raisesAnIncidentNamingRoleAndGemeenteWhenNobodyHoldsTheRole() {
-    ProcessInstance instance = engine.getRuntimeService()
-        .startProcessInstanceByKey("signaalketen", signal("gemeente-zonder-adviseur"));
+    ProcessInstance instance = Cases.startAtDuiding(engine.getRuntimeService(),
+        "gemeente-zonder-adviseur");
 
     assertThat(instance).isWaitingAt("melding-duiden");
     assertThat(candidateUsers(engine.getTaskService(), task(instance).getId())).isEmpty();

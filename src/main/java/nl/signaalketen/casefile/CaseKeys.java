@@ -1,0 +1,42 @@
+package nl.signaalketen.casefile;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** Case reference and the pseudonymous key that recognises the same person in a later signal. */
+public final class CaseKeys {
+
+  public static final String CASE_ID = "casusId";
+  public static final String PERSON_KEY = "persoonSleutel";
+  public static final String RUNNING_CASE = "lopendeCasus";
+
+  private CaseKeys() {}
+
+  /**
+   * A hash of the BSN, or else of name and date of birth (normalised: case, accents, spaces), so
+   * a match needs no readable identity in a variable. Null when the signal names nobody.
+   */
+  public static String personKey(String bsn, String name, LocalDate birth) {
+    String basis;
+    if (bsn != null && !bsn.isBlank()) {
+      basis = "bsn:" + bsn.replaceAll("\\D", "");
+    } else if (name != null && !name.isBlank() && birth != null) {
+      String normal = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+          .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+      basis = "naam:" + normal + "|" + birth;
+    } else {
+      return null;
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package nl.signaalketen.deadlines;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+
+import nl.signaalketen.assignment.CandidateResolver;
+import nl.signaalketen.assignment.CaseVariables;
+import nl.signaalketen.assignment.TaskRoles;
+import nl.signaalketen.feedback.Notification;
+import nl.signaalketen.feedback.NotificationChannel;
+import nl.signaalketen.network.NetworkRepository;
+import nl.signaalketen.network.Role;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A missed deadline first reminds the people the task is offered to; if it is still open
+ * {@code signaalketen.escalate-after} later, the holders of the role's lead role (roles.yaml) get
+ * the task too, at high priority. Both steps are remembered on the task, so each happens once.
+ */
+@Component
+public class OverdueTasks {
+
+  static final String REMINDED = "herinnerdOp";
+  static final String ESCALATED = "geescaleerdOp";
+  static final int ESCALATED_PRIORITY = 80;
+
+  private final TaskService tasks;
+  private final TaskRoles taskRoles;
+  private final CandidateResolver resolver;
+  private final NetworkRepository registry;
+  private final NotificationChannel channel;
+  private final Deadlines deadlines;
+  private final ChainSettings settings;
+  private final Clock clock;
+
+  public OverdueTasks(TaskService tasks, TaskRoles taskRoles, CandidateResolver resolver,
+      NetworkRepository registry, NotificationChannel channel, Deadlines deadlines,
+      ChainSettings settings, Clock clock) {
+    this.tasks = tasks;
+    this.taskRoles = taskRoles;
+    this.resolver = resolver;
+    this.registry = registry;
+    this.channel = channel;
+    this.deadlines = deadlines;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Scheduled(fixedDelayString = "${signaalketen.deadline-check-interval:PT10M}")
+  @Transactional
+  public void check() {
+    ZonedDateTime now = ZonedDateTime.now(clock);
+    for (Task task : tasks.createTaskQuery().dueBefore(Date.from(now.toInstant())).list()) {
+      Object reminded = tasks.getVariableLocal(task.getId(), REMINDED);
+      if (reminded == null) {
+        remind(task, now);
+      } else if (tasks.getVariableLocal(task.getId(), ESCALATED) == null
+          && !deadlines.add(task.getDueDate().toInstant().atZone(now.getZone()),
+              settings.escalateAfter()).isAfter(now)) {
+        escalate(task, now);
+      }
+    }
+  }
+
+  private void remind(Task task, ZonedDateTime now) {
+    for (String user : offeredTo(task)) {
+      channel.send(notice("herinnering", user, task, "Termijn verstreken: " + task.getName(),
+          "De termijn van de taak '" + task.getName() + "' is verstreken. Wilt u de taak afronden?"));
+    }
+    tasks.setVariableLocal(task.getId(), REMINDED, Date.from(now.toInstant()));
+  }
+
+  private void escalate(Task task, ZonedDateTime now) {
+    String gemeente = (String) tasks.getVariable(task.getId(), CaseVariables.GEMEENTE);
+    String lead = taskRoles.roleOf(task).flatMap(registry::role).map(Role::lead).orElse(null);
+    SortedSet<String> leads = resolver.candidates(lead, gemeente);
+    for (String user : leads) {
+      tasks.addCandidateUser(task.getId(), user);
+      channel.send(notice("escalatie", user, task, "Geëscaleerd: " + task.getName(),
+          "De taak '" + task.getName() + "' is na herinnering niet afgerond en aan u voorgelegd."));
+    }
+    tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
+    tasks.setVariableLocal(task.getId(), ESCALATED, Date.from(now.toInstant()));
+  }
+
+  private Set<String> offeredTo(Task task) {
+    Set<String> users = new java.util.TreeSet<>();
+    if (task.getAssignee() != null) {
+      users.add(task.getAssignee());
+    }
+    tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getUserId() != null)
+        .forEach(l -> users.add(l.getUserId()));
+    return users;
+  }
+
+  private Notification notice(String kind, String user, Task task, String subject, String body) {
+    Object caseRef = tasks.getVariable(task.getId(), "casusId");
+    return new Notification(kind, user, caseRef == null ? null : caseRef.toString(), subject, body);
+  }
+
+}

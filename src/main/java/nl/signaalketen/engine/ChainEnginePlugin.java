@@ -1,0 +1,72 @@
+package nl.signaalketen.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.signaalketen.assignment.RoleAssignmentListener;
+import nl.signaalketen.deadlines.TaskDeadline;
+import nl.signaalketen.formvalidation.FormValidation;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every user task and start form of the chain gets at deployment, so a process owner only
+ * picks a role, a deadline and a form in Modeler and can never forget a listener: the role
+ * assignment and due date on create, the server-side form check on complete and on start. The
+ * listener beans are looked up per call, so a test can replace them.
+ */
+@Component
+public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<RoleAssignmentListener> assignment;
+  private final ObjectProvider<TaskDeadline> deadline;
+  private final ObjectProvider<FormValidation> forms;
+
+  public ChainEnginePlugin(ObjectProvider<RoleAssignmentListener> assignment,
+      ObjectProvider<TaskDeadline> deadline, ObjectProvider<FormValidation> forms) {
+    this.assignment = assignment;
+    this.deadline = deadline;
+    this.forms = forms;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners();
+    if (parseListeners == null) {
+      parseListeners = new ArrayList<>();
+      configuration.setCustomPostBPMNParseListeners(parseListeners);
+    }
+    TaskListener assign = task -> assignment.getObject().notify(task);
+    TaskListener due = task -> deadline.getObject().notify(task);
+    TaskListener validate = task -> forms.getObject().notify(task);
+    ExecutionListener validateStart = execution -> forms.getObject().startFormListener().notify(execution);
+    parseListeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, assign);
+        task.addTaskListener(TaskListener.EVENTNAME_CREATE, due);
+        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, validate);
+      }
+
+      @Override
+      public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef") != null) {
+          activity.addListener(ExecutionListener.EVENTNAME_START, validateStart);
+        }
+      }
+    });
+  }
+}

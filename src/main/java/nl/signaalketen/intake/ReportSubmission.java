@@ -1,0 +1,56 @@
+package nl.signaalketen.intake;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last step of informatie-delen: the professional's documented signal becomes a melding at the
+ * gemeente's meldpunt (a new signaalketen case). Partners may not start the chain themselves in
+ * Tasklist, so this step starts it on behalf of the organisation, outside the user's own rights.
+ */
+@Component("meldingIndienen")
+public class ReportSubmission implements JavaDelegate {
+
+  /** What informatie-delen passes on; everything else stays inside the partner organisation. */
+  static final List<String> PASSED_ON = List.of("gemeente", "melderNaam", "melderContact",
+      "melderType", "signaal", "meningen", "bronnen", "tegenindicaties", "betrokkeneNaam",
+      "geboortedatum", "acuutGevaar", "adviesGekregen", "stappenGezet");
+
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+
+  public ReportSubmission(RuntimeService runtime, IdentityService identity) {
+    this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> melding = new HashMap<>();
+    for (String name : PASSED_ON) {
+      Object value = execution.getVariable(name);
+      if (value != null) {
+        melding.put(name, value);
+      }
+    }
+    melding.putIfAbsent("melderType", "professional");
+    Authentication user = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      String started = runtime.startProcessInstanceByKey("signaalketen", melding).getId();
+      execution.setVariable("meldingCasus", started);
+    } finally {
+      if (user != null) {
+        identity.setAuthentication(user);
+      }
+    }
+  }
+}
