@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.signaalketen.assignment.TaskRoles;
+import nl.signaalketen.deadlines.TaskDeadline;
 import nl.signaalketen.network.Role;
 import nl.signaalketen.network.RoleCatalog;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -51,12 +52,14 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 public final class ProcessModelChecker {
 
   /** Only {@code ${beanName}} is checked; other expressions are evaluated at run time. */
+  private static final Pattern VARIABLE_ROLE = Pattern.compile("\\$\\{\\s*\\w+\\s*}");
   private static final Pattern BEAN_REFERENCE = Pattern.compile("\\$\\{\\s*([A-Za-z_$][\\w$]*)\\s*}");
   private static Set<String> beanNames;
 
   private final Set<String> roleCodes = roleCodes();
   private final Set<String> beans = springBeanNames();
   private final Set<String> referencedForms = new HashSet<>();
+  private Set<String> decisionIds = Set.of();
   private final List<String> problems = new ArrayList<>();
   private final String formsLabel;
 
@@ -72,6 +75,7 @@ public final class ProcessModelChecker {
     if (!Files.isDirectory(processesDir)) {
       checker.problems.add(label(processesDir) + ": directory not found");
     }
+    checker.decisionIds = DiagramAndDecisionChecks.decisions(processesDir, checker.problems);
     for (Path file : filesEndingWith(processesDir, ".bpmn")) {
       checker.checkProcessFile(file, forms.fileById.keySet());
     }
@@ -113,12 +117,17 @@ public final class ProcessModelChecker {
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       TaskRoles.roleOf(task).ifPresentOrElse(role -> {
-        if (!roleCodes.contains(role)) {
+        // "${partnerRol}": the role comes from a variable, e.g. one instance per partner.
+        if (!roleCodes.contains(role) && !VARIABLE_ROLE.matcher(role).matches()) {
           problems.add(label + ": " + describe(task) + " declares role '" + role + "', which the registry does not know");
         }
       }, () -> problems.add(label + ": " + describe(task) + " declares no role"));
       checkFormRef(label, task, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), formIds);
+      TaskDeadline.deadlineOf(task).ifPresent(d ->
+          problems.addAll(DiagramAndDecisionChecks.deadline(label, task, d)));
     }
+    problems.addAll(DiagramAndDecisionChecks.diagram(label, model));
+    problems.addAll(DiagramAndDecisionChecks.decisionRefs(label, model, decisionIds));
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
       checkFormRef(label, start, start.getCamundaFormRef(), start.getCamundaFormRefBinding(), formIds);
     }

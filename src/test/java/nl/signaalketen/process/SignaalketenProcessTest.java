@@ -8,13 +8,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
-import nl.signaalketen.assignment.UnownedTaskIncidents;
-import nl.signaalketen.testsupport.Cases;
+import nl.signaalketen.feedback.Notification;
+import nl.signaalketen.feedback.OutboxNotificationChannel;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
@@ -23,75 +24,190 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestExecutionListeners;
 
-/** Every path of processes/signaalketen.bpmn, with the demo network deciding who gets each task. */
+/**
+ * The main chain, processes/signaalketen.bpmn: registration and feedback, the routing between
+ * the phases (each phase has a test class of its own; these tests start at a gateway with the
+ * phase's outcome), the plan-change loop and its limit, and a second signal joining a case.
+ */
 @IntegrationTest
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class SignaalketenProcessTest {
 
-  @Autowired
-  ProcessEngine engine;
+  @Autowired ProcessEngine engine;
+  @Autowired OutboxNotificationChannel outbox;
+
+  private RuntimeService runtime;
 
   @BeforeEach
   void useThisEngine() {
     BpmnAwareTests.init(engine);
+    runtime = engine.getRuntimeService();
   }
 
-  private ProcessInstance startFor(String gemeente) {
-    return engine.getRuntimeService().startProcessInstanceByKey("signaalketen", signal(gemeente));
+  private ProcessInstance startAt(String activity, Object... variables) {
+    Map<String, Object> values = new HashMap<>(signal("gemeente-leiden"));
+    values.put("casusId", "SK-TEST-" + System.nanoTime());
+    values.put("planRonde", 1);
+    for (int i = 0; i < variables.length; i += 2) {
+      values.put((String) variables[i], variables[i + 1]);
+    }
+    return runtime.createProcessInstanceByKey("signaalketen").setVariables(values)
+        .startBeforeActivity(activity).execute();
+  }
+
+  private String caseRef(ProcessInstance instance) {
+    return (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName("casusId").singleResult().getValue();
+  }
+
+  private String lastFeedback(String caseRef) {
+    var sent = outbox.forCase(caseRef);
+    assertThat(sent).isNotEmpty();
+    return sent.get(sent.size() - 1).kind();
   }
 
   @Test
-  void offersMeldingDuidenToTheAdviseurRadicaliseringOfTheCasesGemeente() {
-    ProcessInstance instance = startFor("gemeente-leiden");
+  void aNewSignalGetsACaseReferenceAReceiptAndGoesToTheMelding() {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("signaalketen", signal("gemeente-leiden"));
 
-    assertThat(instance).isWaitingAt("melding-duiden");
+    String casusId = (String) runtime.getVariable(instance.getId(), "casusId");
+    assertThat(casusId).startsWith("SK-");
+    assertThat(instance).hasBusinessKey(casusId).isWaitingAt("melding");
+    assertThat(outbox.forCase(casusId)).extracting(Notification::kind, Notification::recipient)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("terugkoppeling-ontvangst", "docent@example.org"));
+  }
+
+  @Test
+  void noConcernClosesTheCaseAndTellsTheReporterItIsNotTakenUp() {
+    ProcessInstance instance = startAt("uitkomst-melding", "uitkomstMelding", "geenZorg");
+    assertThat(instance).hasPassed("niet-opgepakt-melden", "afgesloten-geen-zorg").isEnded();
+    assertThat(lastFeedback(caseRef(instance))).isEqualTo("terugkoppeling-nietOpgepakt");
+  }
+
+  @Test
+  void aCareNeedIsHandedOverAndTheReporterToldSo() {
+    ProcessInstance instance = startAt("uitkomst-melding", "uitkomstMelding", "zorg");
+    assertThat(instance).hasPassed("overdracht-melden", "overgedragen-aan-zorg").isEnded();
+    assertThat(lastFeedback(caseRef(instance))).isEqualTo("terugkoppeling-overgedragen");
+  }
+
+  @Test
+  void possibleRadicalisationIsTakenUpAndGoesToTheWeging() {
+    ProcessInstance instance = startAt("uitkomst-melding", "uitkomstMelding", "weging");
+    assertThat(instance).hasPassed("opgepakt-melden").isWaitingAt("weging");
+    assertThat(lastFeedback(caseRef(instance))).isEqualTo("terugkoppeling-opgepakt");
+  }
+
+  @Test
+  void noActionAfterTheWegingClosesTheCaseWithoutACaseMeeting() {
+    ProcessInstance instance = startAt("uitkomst-weging", "uitkomstWeging", "geenActie");
+    assertThat(instance).hasPassed("geen-casusoverleg-melden", "afgesloten-na-weging").isEnded();
+    assertThat(lastFeedback(caseRef(instance))).isEqualTo("terugkoppeling-casusoverlegNee");
+  }
+
+  @Test
+  void aCriminalInvestigationAloneMeansNoCaseMeeting() {
+    ProcessInstance instance = startAt("uitkomst-weging", "uitkomstWeging", "strafrechtelijk");
+    assertThat(instance).hasPassed("afgesloten-na-weging").isEnded();
+  }
+
+  @Test
+  void aPersonalApproachLeadsToTheCaseMeetingAndTheReporterHearsSo() {
+    ProcessInstance instance = startAt("uitkomst-weging", "uitkomstWeging", "pga", "planRonde", 0);
+    assertThat(instance).isWaitingAt("casusoverleg");
+    assertThat(runtime.getVariable(instance.getId(), "planRonde")).isEqualTo(1L);
+    assertThat(lastFeedback(caseRef(instance))).isEqualTo("terugkoppeling-casusoverlegJa");
+  }
+
+  @Test
+  void aChangedPlanGoesBackToTheCaseMeetingWithinTheLimit() {
+    ProcessInstance instance = startAt("plan-gewijzigd", "planGewijzigdInRonde", true, "planRonde", 1);
+    assertThat(instance).isWaitingAt("casusoverleg");
+    assertThat(runtime.getVariable(instance.getId(), "planRonde")).isEqualTo(2L);
+  }
+
+  @Test
+  void aPlanChangedTooOftenGoesToTheMayorAndThenToNazorg() {
+    ProcessInstance instance = startAt("plan-gewijzigd", "planGewijzigdInRonde", true, "planRonde", 3);
+    assertThat(instance).isWaitingAt("vastgelopen-plan");
     assertThat(candidateUsers(engine.getTaskService(), task(instance).getId()))
-        .containsExactly("adviseur-leiden");
+        .containsExactly("burgemeester-leiden");
+
+    complete(task(instance), withVariables("bestuurlijkBesluit", "monitoren",
+        "toelichtingBestuurlijkBesluit", "Driehoek besluit: voortzetten onder toezicht."));
+    assertThat(instance).isWaitingAt("nazorg");
   }
 
   @Test
-  void closesTheCaseWhenTheDuidingFindsNoConcern() {
-    ProcessInstance instance = startFor("gemeente-alphen");
-    assertThat(candidateUsers(engine.getTaskService(), task(instance).getId()))
-        .containsExactly("adviseur-alphen");
-
-    complete(task(instance), withVariables("duiding", "geenZorg",
-        "toelichtingDuiding", "Ruzie op school, geen ideologische component."));
-
-    assertThat(instance).hasPassed("afgesloten-geen-zorg").isEnded();
+  void anExecutedPlanGoesToNazorg() {
+    ProcessInstance instance = startAt("plan-gewijzigd", "planGewijzigdInRonde", false);
+    assertThat(instance).isWaitingAt("nazorg");
   }
 
   @Test
-  void handsPossibleRadicalisationToTheProcesregisseurOfTheRegionAndTheDeputy() {
-    ProcessInstance instance = startFor("gemeente-leiderdorp");
-
-    complete(task(instance), withVariables("duiding", "mogelijkeRadicalisering",
-        "toelichtingDuiding", "Herhaalde uitingen, contact met bekende ronselaar."));
-
-    assertThat(instance).isWaitingAt("casus-oppakken-zvh");
-    // The ZVH assignment covers every gemeente of its region and names a deputy.
-    assertThat(candidateUsers(engine.getTaskService(), task(instance).getId()))
-        .containsExactly("procesregisseur-hm", "voorzitter-hm");
-
-    complete(task(instance), withVariables("notitieZvh", "Naar de weegploeg van maandag."));
-    assertThat(instance).hasPassed("overgedragen-aan-zvh").isEnded();
+  void closureAfterNazorgTellsTheReporter() {
+    ProcessInstance instance = startAt("uitkomst-nazorg", "nazorgUitkomst", "afgesloten");
+    assertThat(instance).hasPassed("afsluiting-melden", "casus-afgesloten").isEnded();
+    assertThat(lastFeedback(caseRef(instance))).isEqualTo("terugkoppeling-afsluiting");
   }
 
   @Test
-  void raisesAnIncidentNamingRoleAndGemeenteWhenNobodyHoldsTheRole() {
-    ProcessInstance instance = Cases.startAtDuiding(engine.getRuntimeService(),
-        "gemeente-zonder-adviseur");
+  void nazorgCanReopenTheWeging() {
+    ProcessInstance instance = startAt("uitkomst-nazorg", "nazorgUitkomst", "heropenen");
+    assertThat(instance).isWaitingAt("weging");
+  }
 
-    assertThat(instance).isWaitingAt("melding-duiden");
-    assertThat(candidateUsers(engine.getTaskService(), task(instance).getId())).isEmpty();
-    List<Incident> incidents = engine.getRuntimeService().createIncidentQuery()
-        .processInstanceId(instance.getId()).list();
-    assertThat(incidents).singleElement().satisfies(incident -> {
-      assertThat(incident.getIncidentType()).isEqualTo(UnownedTaskIncidents.INCIDENT_TYPE);
-      assertThat(incident.getIncidentMessage())
-          .contains("Adviseur radicalisering").contains("gemeente-zonder-adviseur")
-          .contains("Melding duiden");
-    });
+  @Test
+  void aNewSignalDuringNazorgReopensTheWegingOfTheSameCase() {
+    ProcessInstance instance = startAt("nazorg");
+    assertThat(instance).isWaitingAt("nazorg");
+
+    runtime.createMessageCorrelation("nieuwSignaalTijdensNazorg").processInstanceId(instance.getId())
+        .correlate();
+
+    assertThat(instance).hasPassed("nieuw-signaal-tijdens-nazorg").isWaitingAt("weging");
+  }
+
+  @Test
+  void aSecondSignalAboutThePersonOfARunningCaseJoinsThatCase() {
+    Map<String, Object> first = signal("gemeente-leiden");
+    first.put("betrokkeneNaam", "Jan de Vries-" + System.nanoTime());
+    first.put("geboortedatum", "2009-03-14");
+    ProcessInstance running = runtime.startProcessInstanceByKey("signaalketen", first);
+    Map<String, Object> second = new HashMap<>(first);
+    second.put("betrokkeneNaam", "  " + ((String) first.get("betrokkeneNaam")).toUpperCase() + " ");
+    second.put("signaal", "Tweede melding: deelt propaganda in een groepsapp.");
+    second.put("melderContact", "jongerenwerker@example.org");
+
+    ProcessInstance joining = runtime.startProcessInstanceByKey("signaalketen", second);
+
+    assertThat(joining).hasPassed("signaal-toevoegen", "toegevoegd-aan-lopende-casus").isEnded();
+    assertThat(runtime.getVariable(running.getId(), "minderjarig")).isEqualTo(true);
+    var review = engine.getTaskService().createTaskQuery().processInstanceId(running.getId())
+        .taskDefinitionKey("nieuw-signaal-beoordelen").singleResult();
+    assertThat(review).isNotNull();
+    assertThat(candidateUsers(engine.getTaskService(), review.getId())).containsExactly("adviseur-leiden");
+    assertThat(engine.getTaskService().getVariable(review.getId(), "nieuwSignaal"))
+        .isEqualTo("Tweede melding: deelt propaganda in een groepsapp.");
+    assertThat(outbox.forCase(caseRef(joining)))
+        .extracting(Notification::kind).containsExactly("terugkoppeling-ontvangst", "terugkoppeling-toegevoegd");
+
+    complete(review, withVariables("vervolgNieuwSignaal", "meenemen",
+        "beoordelingNieuwSignaal", "Past in het beeld; meenemen in de weging."));
+    assertThat(running).hasPassed("nieuw-signaal-beoordeeld").isWaitingAt("melding");
+  }
+
+  @Test
+  void aSignalAboutTheSamePersonInAnotherGemeenteOpensANewCase() {
+    Map<String, Object> first = signal("gemeente-leiden");
+    first.put("bsn", "1234" + String.valueOf(System.nanoTime()).substring(0, 5));
+    runtime.startProcessInstanceByKey("signaalketen", first);
+    Map<String, Object> elsewhere = new HashMap<>(first);
+    elsewhere.put("gemeente", "gemeente-alphen");
+
+    ProcessInstance other = runtime.startProcessInstanceByKey("signaalketen", elsewhere);
+
+    assertThat(other).hasNotPassed("signaal-toevoegen").isWaitingAt("melding");
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import nl.signaalketen.testsupport.IntegrationTest;
 import nl.signaalketen.testsupport.Rest;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,6 +28,9 @@ class AccessTest {
 
   @Autowired
   TestRestTemplate http;
+
+  @Autowired
+  RuntimeService runtime;
 
   @Test
   void engineRestAndApiAnswer401WithoutCredentials() {
@@ -56,12 +60,12 @@ class AccessTest {
 
   @Test
   void meldingDuidenReachesGemeenteAsAdviseurAndNotThatOfAnotherGemeente() {
-    String instanceId = startAsMeldpunt("gemeente-leiden");
+    String caseKey = startAsMeldpunt("gemeente-leiden");
 
-    List<Map<String, Object>> ownTasks = tasksOf("adviseur-leiden", instanceId);
+    List<Map<String, Object>> ownTasks = tasksOf("adviseur-leiden", caseKey);
     assertThat(ownTasks).extracting(t -> t.get("name")).containsExactly("Melding duiden");
-    assertThat(tasksOf("adviseur-alphen", instanceId)).isEmpty();
-    assertThat(tasksOf("wijkagent-leiden", instanceId)).isEmpty();
+    assertThat(tasksOf("adviseur-alphen", caseKey)).isEmpty();
+    assertThat(tasksOf("wijkagent-leiden", caseKey)).isEmpty();
 
     String taskId = (String) ownTasks.get(0).get("id");
     assertThat(Rest.as(http, "adviseur-alphen").get("/engine-rest/task/" + taskId + "/form-variables")
@@ -72,7 +76,9 @@ class AccessTest {
 
   @Test
   void everyProfessionalHasTheTwoTasklistFiltersAndTheRoleFilterShowsTheirTask() {
-    String instanceId = startAsMeldpunt("gemeente-leiden");
+    String caseKey = startAsMeldpunt("gemeente-leiden");
+    String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseKey)
+        .processDefinitionKey("melding").singleResult().getId();
     ResponseEntity<List<Map<String, Object>>> filters = Rest.as(http, "adviseur-leiden")
         .get("/engine-rest/filter?resourceType=Task", LIST);
     assertThat(filters.getBody()).extracting(f -> f.get("name"))
@@ -120,15 +126,17 @@ class AccessTest {
     assertThat(login.getBody()).contains("\"userId\":\"adviseur-leiden\"").contains("tasklist");
   }
 
+  /** Starts a case as the meldpunt does; answers its case reference, the key of every phase. */
   private String startAsMeldpunt(String gemeente) {
     ResponseEntity<Map<String, Object>> started = Rest.as(http, "meldpunt-leiden").startChain(gemeente);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
-    return (String) started.getBody().get("id");
+    return runtime.createProcessInstanceQuery().processInstanceId((String) started.getBody().get("id"))
+        .singleResult().getBusinessKey();
   }
 
-  private List<Map<String, Object>> tasksOf(String user, String instanceId) {
+  private List<Map<String, Object>> tasksOf(String user, String caseKey) {
     ResponseEntity<List<Map<String, Object>>> tasks = Rest.as(http, user)
-        .get("/engine-rest/task?processInstanceId=" + instanceId, LIST);
+        .get("/engine-rest/task?processInstanceBusinessKey=" + caseKey, LIST);
     assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
     return tasks.getBody();
   }

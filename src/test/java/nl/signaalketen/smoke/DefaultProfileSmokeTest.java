@@ -36,7 +36,7 @@ class DefaultProfileSmokeTest {
   @Test
   void runsOnH2WithDemoUsersAndKeepsCasesAcrossARestartWithoutRedeploying() {
     String url = "jdbc:h2:file:" + data.resolve("signaalketen") + ";DB_CLOSE_ON_EXIT=FALSE";
-    String instanceId;
+    String caseKey;
     int people;
     try (ConfigurableApplicationContext first = start(url)) {
       TestRestTemplate http = http(first);
@@ -47,7 +47,8 @@ class DefaultProfileSmokeTest {
       ResponseEntity<Map<String, Object>> started =
           Rest.as(http, "meldpunt-leiden").startChain("gemeente-leiden");
       assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
-      instanceId = (String) started.getBody().get("id");
+      caseKey = first.getBean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+          .processInstanceId((String) started.getBody().get("id")).singleResult().getBusinessKey();
       people = Rest.as(http, "adviseur-leiden").get("/api/network/people", LIST).getBody().size();
     }
 
@@ -56,7 +57,7 @@ class DefaultProfileSmokeTest {
       assertThat(second.getBean(RepositoryService.class).createProcessDefinitionQuery()
           .processDefinitionKey("signaalketen").count()).isEqualTo(1);
       assertThat(Rest.as(http, "adviseur-leiden")
-          .get("/engine-rest/task?processInstanceId=" + instanceId, LIST).getBody())
+          .get("/engine-rest/task?processInstanceBusinessKey=" + caseKey, LIST).getBody())
           .extracting(t -> t.get("name")).containsExactly("Melding duiden");
       assertThat(Rest.as(http, "adviseur-leiden").get("/api/network/people", LIST).getBody())
           .hasSize(people);

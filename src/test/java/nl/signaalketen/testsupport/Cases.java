@@ -19,6 +19,7 @@ public final class Cases {
   public static Map<String, Object> signal(String gemeente) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("gemeente", gemeente);
+    variables.put("melderType", "professional");
     variables.put("melderNaam", "Docent van het Demo Lyceum");
     variables.put("melderContact", "docent@example.org");
     variables.put("signaal", "Leerling deelt in de klas filmpjes die geweld verheerlijken.");
@@ -30,12 +31,13 @@ public final class Cases {
   }
 
   /**
-   * A case waiting at "Melding duiden" for any gemeente, also one the start form does not offer
-   * (tests of the registry make gemeenten of their own): starts at the task, not the start form.
+   * A melding waiting at "Melding duiden" for any gemeente, also one the start form does not offer
+   * (tests of the registry make gemeenten of their own): the melding phase, started directly.
    */
   public static ProcessInstance startAtDuiding(RuntimeService runtime, String gemeente) {
-    return runtime.createProcessInstanceByKey("signaalketen").setVariables(signal(gemeente))
-        .startBeforeActivity("melding-duiden").execute();
+    Map<String, Object> variables = signal(gemeente);
+    variables.put("casusId", "SK-TEST-" + System.nanoTime());
+    return runtime.startProcessInstanceByKey("melding", variables);
   }
 
   public static Task openTask(TaskService tasks, ProcessInstance instance) {

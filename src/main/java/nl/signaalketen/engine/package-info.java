@@ -1,0 +1,5 @@
+/**
+ * The one place that attaches the chain's behaviour to the engine's parsing of processes, so that
+ * process owners only declare roles, deadlines and forms in Modeler.
+ */
+package nl.signaalketen.engine;

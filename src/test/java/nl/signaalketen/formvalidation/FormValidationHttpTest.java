@@ -1,0 +1,69 @@
+package nl.signaalketen.formvalidation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import nl.signaalketen.testsupport.Cases;
+import nl.signaalketen.testsupport.IntegrationTest;
+import nl.signaalketen.testsupport.Rest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Through Camunda's REST API, as Tasklist submits: what the form forbids is refused, nothing stored. */
+@IntegrationTest
+class FormValidationHttpTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+
+  private static Map<String, Object> value(Object v) {
+    return Map.of("value", v);
+  }
+
+  @Test
+  void completingATaskWithoutARequiredFieldAnswers400NamingTheFieldAndKeepsTheTask() {
+    var instance = runtime.createProcessInstanceByKey("signaalketen")
+        .setVariables(Cases.signal("gemeente-leiden")).startBeforeActivity("vastgelopen-plan").execute();
+    String taskId = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    Rest mayor = Rest.as(http, "burgemeester-leiden");
+
+    ResponseEntity<String> refused = mayor.sendRaw(HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"bestuurlijkBesluit\":{\"value\":\"opheffen\"}}}");
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("toelichtingBestuurlijkBesluit").contains("verplicht")
+        .contains("bestuurlijkBesluit").contains("niet aanbiedt");
+    assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    assertThat(runtime.getVariable(instance.getId(), "bestuurlijkBesluit")).isNull();
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("bestuurlijkBesluit", value("monitoren"));
+    variables.put("toelichtingBestuurlijkBesluit", value("Voortzetten onder toezicht."));
+    ResponseEntity<Map<String, Object>> accepted = mayor.send(HttpMethod.POST,
+        "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
+    assertThat(accepted.getStatusCode().is2xxSuccessful()).isTrue();
+  }
+
+  @Test
+  void startingTheChainWithoutTheReportersContactIsRefusedByTheStartFormRules() {
+    Map<String, Object> variables = new HashMap<>();
+    Cases.signal("gemeente-leiden").forEach((k, v) -> variables.put(k, value(v)));
+    variables.remove("melderContact");
+
+    ResponseEntity<String> refused = Rest.as(http, "meldpunt-leiden").sendRaw(HttpMethod.POST,
+        "/engine-rest/process-definition/key/signaalketen/start",
+        new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("variables", variables)).toString());
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("melderContact");
+  }
+}

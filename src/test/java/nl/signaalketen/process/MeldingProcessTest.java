@@ -1,0 +1,397 @@
+package nl.signaalketen.process;
+
+import static nl.signaalketen.testsupport.Cases.candidateUsers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.within;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.signaalketen.deadlines.Deadlines;
+import nl.signaalketen.deadlines.Limits;
+import nl.signaalketen.formvalidation.FormRuleViolation;
+import nl.signaalketen.testsupport.IntegrationTest;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Every path of processes/melding.bpmn (phase 1: intake and duiding), started directly with the
+ * variables the main process passes in, with the demo network deciding who gets each task and the
+ * server-side form check applying the rules of each task's form.
+ */
+@IntegrationTest
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class MeldingProcessTest {
+
+  private static final String GEMEENTE = "gemeente-leiden";
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  Limits limits;
+
+  @Autowired
+  Deadlines deadlines;
+
+  @Autowired
+  Clock clock;
+
+  @BeforeEach
+  void useThisEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  // --- the outcomes of a first duiding ------------------------------------------------------
+
+  @Test
+  void offersTheDuidingToTheAdviseurOfTheGemeenteWithTheDuidingDeadline() {
+    ZonedDateTime started = ZonedDateTime.now(clock);
+    ProcessInstance instance = start(false);
+
+    assertThat(instance).isWaitingAt("melding-duiden");
+    Task duiden = task(instance);
+    assertThat(candidateUsers(engine.getTaskService(), duiden.getId())).containsExactly("adviseur-leiden");
+    // Five working days (weekends and public holidays skipped), as configured.
+    assertThat(duiden.getDueDate().toInstant()).isAfter(started.plusDays(6).toInstant())
+        .isCloseTo(deadlines.dueFrom(started, "duiding").toInstant(), within(2, ChronoUnit.MINUTES));
+  }
+
+  @Test
+  void closesTheMeldingWhenThereIsNoRadicalisationAndNoCareNeed() {
+    ProcessInstance instance = start(false);
+
+    complete(task(instance), duiding(true, false, false));
+
+    assertThat(instance).hasPassed("routering-bepalen", "afgesloten-geen-zorg").isEnded();
+    assertThat(result(instance, "uitkomstDuiding")).isEqualTo("geenZorg");
+    assertThat(result(instance, "uitkomstMelding")).isEqualTo("geenZorg");
+  }
+
+  @Test
+  void handsACareNeedWithoutRadicalisationToTheSociaalWijkteam() {
+    ProcessInstance instance = start(false);
+
+    Map<String, Object> duiding = duiding(true, false, true);
+    duiding.put("zorgvraag", "Gezin zoekt hulp bij schulden en schooluitval.");
+    complete(task(instance), duiding);
+
+    assertThat(instance).isWaitingAt("overdragen-sociaal-wijkteam");
+    Task overdracht = task(instance);
+    assertThat(candidateUsers(engine.getTaskService(), overdracht.getId())).containsExactly("wijkteam-leiden");
+    assertThat(overdracht.getDueDate()).isNotNull();
+
+    complete(overdracht, overdracht());
+    assertThat(instance).hasPassed("overgedragen-zorg").isEnded();
+    assertThat(result(instance, "uitkomstMelding")).isEqualTo("zorg");
+  }
+
+  @Test
+  void sendsPossibleRadicalisationToTheWegingWithDetentionAndSchoolAsRecorded() {
+    ProcessInstance instance = start(false);
+
+    Map<String, Object> duiding = duiding(true, true, true);
+    duiding.put("detentieOfToezicht", true);
+    duiding.put("schoolgaand", false);
+    complete(task(instance), duiding);
+
+    assertThat(instance).hasPassed("door-naar-weging").isEnded();
+    assertThat(result(instance, "uitkomstMelding")).isEqualTo("weging");
+    assertThat(result(instance, "detentieOfToezicht")).isEqualTo(true);
+    assertThat(result(instance, "schoolgaand")).isEqualTo(false);
+  }
+
+  @Test
+  void goesStraightToTheDuidingWhenTheMainProcessPassesNoAcuteDangerFlag() {
+    Map<String, Object> variables = melding();
+    variables.put("acuutGevaar", null); // what camunda:in passes when the main process has no value
+    ProcessInstance instance = engine.getRuntimeService()
+        .startProcessInstanceByKey("melding", (String) variables.get("casusId"), variables);
+
+    assertThat(instance).hasNotPassed("acuut-gevaar-afhandelen").isWaitingAt("melding-duiden");
+  }
+
+  // --- acute danger --------------------------------------------------------------------------
+
+  @Test
+  void letsThePoliceActWithinAnHourOnAcuteDangerBeforeTheDuiding() {
+    ZonedDateTime started = ZonedDateTime.now(clock);
+    ProcessInstance instance = start(true);
+
+    assertThat(instance).isWaitingAt("acuut-gevaar-afhandelen");
+    Task politie = task(instance);
+    // The regional police expert covers every gemeente of the ZVH region.
+    assertThat(candidateUsers(engine.getTaskService(), politie.getId())).containsExactly("politie-expert-hm");
+    assertThat(politie.getDueDate().toInstant())
+        .isCloseTo(started.plusHours(1).toInstant(), within(2, ChronoUnit.MINUTES));
+
+    complete(politie, Map.of(
+        "politieOptreden", "Om 14.10 ter plaatse, gesprek met betrokkene en ouders; messen in beslag genomen.",
+        "beoordelingAcuutGevaar", "geweken",
+        "politieContactpersoon", "N. Rahimi, 06-12345678"));
+
+    assertThat(instance).isWaitingAt("melding-duiden");
+    assertThat(instance).variables().containsEntry("beoordelingAcuutGevaar", "geweken");
+    complete(task(instance), duiding(true, true, false));
+    assertThat(instance).hasPassed("acuut-gevaar-afhandelen", "door-naar-weging").isEnded();
+  }
+
+  @Test
+  void refusesAPoliceReportWithoutWhatThePoliceDid() {
+    ProcessInstance instance = start(true);
+
+    Task politie = task(instance);
+    assertThat(refusedFields(() -> engine.getTaskService().complete(politie.getId(), Map.of(
+        "beoordelingAcuutGevaar", "geweken", "politieContactpersoon", "N. Rahimi"))))
+        .containsExactly("politieOptreden");
+    assertThat(instance).isWaitingAt("acuut-gevaar-afhandelen");
+  }
+
+  // --- more information, bounded -------------------------------------------------------------
+
+  @Test
+  void collectsMoreInformationAndReturnsToTheDuiding() {
+    ProcessInstance instance = start(false);
+
+    complete(task(instance), duiding(false, false, false));
+
+    assertThat(instance).hasPassed("informatieronde-mogelijk").isWaitingAt("aanvullende-informatie-verzamelen");
+    Task verzamelen = task(instance);
+    assertThat(candidateUsers(engine.getTaskService(), verzamelen.getId())).containsExactly("adviseur-leiden");
+    assertThat(verzamelen.getDueDate()).isNotNull();
+    assertThat(number(instance, "informatieRondes")).isEqualTo(1);
+
+    complete(verzamelen, aanvullendeInformatie());
+    assertThat(instance).isWaitingAt("melding-duiden");
+
+    complete(task(instance), duiding(true, false, false));
+    assertThat(instance).hasPassed("afgesloten-geen-zorg").isEnded();
+    assertThat(result(instance, "uitkomstMelding")).isEqualTo("geenZorg");
+  }
+
+  @Test
+  void letsTheAdviseurDecideWithoutAnotherRoundOnceTheLimitOfRoundsIsReached() {
+    ProcessInstance instance = start(false);
+    int limit = limits.rounds("informatie");
+    assertThat(limit).isPositive();
+    assertThat(instance).variables().containsEntry("maxInformatieRondes", limit);
+
+    int rounds = exhaustInformationRounds(instance);
+
+    assertThat(rounds).isEqualTo(limit);
+    assertThat(instance).hasPassed("informatieronde-mogelijk").isWaitingAt("melding-definitief-duiden");
+    Task definitief = task(instance);
+    assertThat(candidateUsers(engine.getTaskService(), definitief.getId())).containsExactly("adviseur-leiden");
+    assertThat(number(instance, "informatieRondes")).isEqualTo(limit);
+    assertThat(instance).variables().containsEntry("uitkomstDuiding", "meerInformatie");
+
+    // The form no longer offers "more information": the server refuses it as well.
+    assertThat(refusedFields(() -> engine.getTaskService().complete(definitief.getId(),
+        definitieveDuiding("meerInformatie"))))
+        .containsExactly("uitkomstDuiding");
+
+    complete(definitief, definitieveDuiding("weging"));
+    assertThat(instance).hasPassed("melding-definitief-duiden", "door-naar-weging").isEnded();
+    assertThat(result(instance, "uitkomstMelding")).isEqualTo("weging");
+    assertThat(number(instance, "informatieRondes")).isEqualTo(limit);
+  }
+
+  @Test
+  void handsACareNeedToTheWijkteamWhenTheAdviseurDecidesAfterTheLastRound() {
+    ProcessInstance instance = start(false);
+    exhaustInformationRounds(instance);
+
+    Map<String, Object> definitief = definitieveDuiding("zorg");
+    definitief.put("zorgvraag", "Ondersteuning bij opvoeding; moeder vraagt om hulp.");
+    complete(task(instance), definitief);
+
+    assertThat(instance).isWaitingAt("overdragen-sociaal-wijkteam");
+    complete(task(instance), overdracht());
+    assertThat(instance).hasPassed("melding-definitief-duiden", "overgedragen-zorg").isEnded();
+    assertThat(result(instance, "uitkomstMelding")).isEqualTo("zorg");
+  }
+
+  @Test
+  void closesTheMeldingWhenTheAdviseurFindsNoConcernAfterTheLastRound() {
+    ProcessInstance instance = start(false);
+    exhaustInformationRounds(instance);
+
+    complete(task(instance), definitieveDuiding("geenZorg"));
+
+    assertThat(instance).hasPassed("melding-definitief-duiden", "afgesloten-geen-zorg").isEnded();
+    assertThat(result(instance, "uitkomstMelding")).isEqualTo("geenZorg");
+  }
+
+  // --- the rules of the duiding form, checked on the server ----------------------------------
+
+  @Test
+  void asksWhatInformationIsMissingWhenTheInformationDoesNotSuffice() {
+    ProcessInstance instance = start(false);
+
+    Map<String, Object> duiding = duiding(false, false, false);
+    duiding.remove("benodigdeInformatie");
+
+    assertRefused(instance, duiding, "benodigdeInformatie");
+  }
+
+  @Test
+  void asksForTheCareQuestionWhenTheDuidingLeadsToTheWijkteam() {
+    ProcessInstance instance = start(false);
+
+    assertRefused(instance, duiding(true, false, true), "zorgvraag");
+  }
+
+  @Test
+  void asksWhenTheReporterWasCalledBack() {
+    ProcessInstance instance = start(false);
+
+    Map<String, Object> duiding = duiding(true, false, false);
+    duiding.put("melderTeruggebeld", true);
+    assertRefused(instance, duiding, "datumTerugbellen");
+
+    duiding.put("datumTerugbellen", "2025-03-04");
+    duiding.put("verslagTerugbellen", "Melder bevestigt: eenmalig incident, geen ideologie.");
+    complete(task(instance), duiding);
+    assertThat(instance).isEnded();
+    assertThat(result(instance, "datumTerugbellen")).isEqualTo("2025-03-04");
+  }
+
+  @Test
+  void refusesADuidingWithoutAReasonedExplanation() {
+    ProcessInstance instance = start(false);
+
+    Map<String, Object> duiding = duiding(true, false, false);
+    duiding.put("toelichtingDuiding", "geen zorg");
+
+    assertRefused(instance, duiding, "toelichtingDuiding");
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  /** The in-variables of the contract, as the main process passes them. */
+  private static Map<String, Object> melding() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("gemeente", GEMEENTE);
+    variables.put("casusId", "TEST-MELDING-" + UUID.randomUUID());
+    variables.put("signaal", "Leerling deelt in de klas filmpjes die geweld verheerlijken.");
+    variables.put("meningen", "De mentor denkt dat hij wordt beïnvloed door een oudere neef.");
+    variables.put("bronnen", "Eigen waarneming van de mentor; klasgenoten (tweedehands).");
+    variables.put("tegenindicaties", "Goede band met de mentor, gaat trouw naar de voetbalclub.");
+    variables.put("minderjarig", true);
+    variables.put("melderNaam", "Docent van het Demo Lyceum");
+    variables.put("melderContact", "docent@example.org");
+    variables.put("acuutGevaar", false);
+    return variables;
+  }
+
+  private ProcessInstance start(boolean acuutGevaar) {
+    Map<String, Object> variables = melding();
+    variables.put("acuutGevaar", acuutGevaar);
+    return engine.getRuntimeService()
+        .startProcessInstanceByKey("melding", (String) variables.get("casusId"), variables);
+  }
+
+  /** What the form "Melding duiden" submits. */
+  private static Map<String, Object> duiding(boolean informatieToereikend, boolean mogelijkeRadicalisering,
+      boolean zorgbehoefte) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("melderTeruggebeld", false);
+    variables.put("informatieToereikend", informatieToereikend);
+    if (!informatieToereikend) {
+      variables.put("benodigdeInformatie", "Schoolverzuim en contacten buiten school navragen.");
+    }
+    variables.put("mogelijkeRadicalisering", mogelijkeRadicalisering);
+    variables.put("zorgbehoefte", zorgbehoefte);
+    variables.put("detentieOfToezicht", false);
+    variables.put("schoolgaand", true);
+    variables.put("toelichtingDuiding", "Filmpjes gedeeld, geen verdere uitingen of contacten bekend.");
+    return variables;
+  }
+
+  private static Map<String, Object> aanvullendeInformatie() {
+    return Map.of(
+        "aanvullendeInformatie", "Leerplicht: geen verzuim. Jongerenwerk kent hem als rustige jongen.",
+        "bronnenAanvullendeInformatie", "Leerplichtambtenaar en jongerenwerker, telefonisch.",
+        "grondslagInformatie", "wettelijkePlicht");
+  }
+
+  private static Map<String, Object> definitieveDuiding(String uitkomst) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("uitkomstDuiding", uitkomst);
+    variables.put("detentieOfToezicht", false);
+    variables.put("schoolgaand", true);
+    variables.put("toelichtingDefinitieveDuiding", "Na twee rondes blijft het beeld onvolledig; zie onderbouwing.");
+    return variables;
+  }
+
+  private static Map<String, Object> overdracht() {
+    return Map.of(
+        "overnameZorg", "opgepakt",
+        "afsprakenZorg", "Intake door het wijkteam volgende week bij het gezin thuis.",
+        "contactpersoonWijkteam", "L. de Graaf, 071-1234567");
+  }
+
+  /** Says "more information" until the limit sends the melding to the final duiding; returns the rounds. */
+  private int exhaustInformationRounds(ProcessInstance instance) {
+    int rounds = 0;
+    complete(task(instance), duiding(false, false, false));
+    while (task(instance).getTaskDefinitionKey().equals("aanvullende-informatie-verzamelen")) {
+      rounds++;
+      assertThat(rounds).as("rounds of more information").isLessThanOrEqualTo(limits.rounds("informatie"));
+      complete(task(instance), aanvullendeInformatie());
+      assertThat(instance).isWaitingAt("melding-duiden");
+      complete(task(instance), duiding(false, false, false));
+    }
+    return rounds;
+  }
+
+  private void assertRefused(ProcessInstance instance, Map<String, Object> variables, String field) {
+    Task open = task(instance);
+    assertThat(refusedFields(() -> engine.getTaskService().complete(open.getId(), variables))).contains(field);
+    assertThat(instance).isWaitingAt(open.getTaskDefinitionKey());
+  }
+
+  /** The fields the server-side form check names (the engine may wrap it as a listener failure). */
+  private static List<String> refusedFields(ThrowingCallable completion) {
+    Throwable thrown = catchThrowable(completion);
+    assertThat(thrown).as("the completion is refused").isNotNull();
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof FormRuleViolation violation) {
+        return violation.fields();
+      }
+    }
+    throw new AssertionError("Refused, but not by the form check", thrown);
+  }
+
+  /** A counter (JUEL arithmetic stores a Long) as an int. */
+  private int number(ProcessInstance instance, String name) {
+    return ((Number) result(instance, name)).intValue();
+  }
+
+  /** A variable of a finished (or running) instance, from history. */
+  private Object result(ProcessInstance instance, String name) {
+    HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult();
+    assertThat(variable).as("variable %s", name).isNotNull();
+    return variable.getValue();
+  }
+}

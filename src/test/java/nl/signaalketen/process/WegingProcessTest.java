@@ -1,0 +1,493 @@
+package nl.signaalketen.process;
+
+import static nl.signaalketen.testsupport.Cases.candidateUsers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.signaalketen.deadlines.Limits;
+import nl.signaalketen.formvalidation.FormRuleViolation;
+import nl.signaalketen.testsupport.IntegrationTest;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Every path of processes/weging.bpmn: partners from the decision table, enrichment by each partner,
+ * the joint weighing and what it refuses, and the four outcomes, with the demo network deciding
+ * who gets each task.
+ */
+@IntegrationTest
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class WegingProcessTest {
+
+  private static final String GEMEENTE = "gemeente-leiden";
+  private static final List<String> WEEGPLOEG =
+      List.of("adviseur-radicalisering", "politie-expert-radicalisering", "officier-van-justitie");
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  Limits limits;
+
+  TaskService tasks;
+
+  @BeforeEach
+  void useThisEngine() {
+    BpmnAwareTests.init(engine);
+    tasks = engine.getTaskService();
+  }
+
+  // --- partners and enrichment ------------------------------------------------------------------
+
+  @Test
+  void asksTheWeegploegForInformationAndOffersEachTaskToThatPartner() {
+    ProcessInstance instance = start(false, false);
+
+    assertThat(instance).isWaitingAt("informatie-aanleveren").hasPassed("partners-bepalen");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "partners")).isEqualTo(WEEGPLOEG);
+    Map<String, List<String>> offeredTo = new HashMap<>();
+    for (Task task : enrichmentTasks(instance)) {
+      offeredTo.put(partnerOf(task), candidateUsers(tasks, task.getId()));
+      assertThat(task.getDueDate()).as("deadline verrijking").isNotNull();
+    }
+    assertThat(offeredTo).containsOnly(
+        Map.entry("adviseur-radicalisering", List.of("adviseur-leiden")),
+        Map.entry("politie-expert-radicalisering", List.of("politie-expert-hm")),
+        Map.entry("officier-van-justitie", List.of("ovj-hm")));
+  }
+
+  @Test
+  void asksTheRaadAndTheReclasseringTooForAMinorUnderSupervision() {
+    ProcessInstance instance = start(true, true);
+
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "partners"))
+        .isEqualTo(List.of("adviseur-radicalisering", "politie-expert-radicalisering",
+            "officier-van-justitie", "raadsonderzoeker", "reclassering-ter"));
+    Map<String, List<String>> offeredTo = new HashMap<>();
+    enrichmentTasks(instance).forEach(t -> offeredTo.put(partnerOf(t), candidateUsers(tasks, t.getId())));
+    assertThat(offeredTo).containsEntry("raadsonderzoeker", List.of("rvdk-hm"))
+        .containsEntry("reclassering-ter", List.of("reclassering-hm")).hasSize(5);
+  }
+
+  @Test
+  void treatsMissingMinorAndDetentionFlagsAsNo() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("gemeente", GEMEENTE);
+    variables.put("casusId", "SK-TEST-ONBEKEND");
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("weging", variables);
+
+    assertThat(enrichmentTasks(instance)).hasSize(3);
+    assertThat(instance).variables().containsEntry("minderjarig", false).containsEntry("detentieOfToezicht", false);
+  }
+
+  @Test
+  void collectsEveryContributionIncludingAPartnerWithNothingToContribute() {
+    ProcessInstance instance = start(false, false);
+
+    completeEnrichment(instance, Map.of("officier-van-justitie", "Betrokkene is bij het OM niet bekend."));
+
+    assertThat(instance).isWaitingAt("gezamenlijk-wegen");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> bijdragen =
+        (List<Map<String, Object>>) engine.getRuntimeService().getVariable(instance.getId(), "bijdragen");
+    assertThat(bijdragen).hasSize(3).extracting(b -> b.get("partnerRol"))
+        .containsExactlyInAnyOrderElementsOf(WEEGPLOEG);
+    Map<String, Object> om = bijdragen.stream().filter(b -> "officier-van-justitie".equals(b.get("partnerRol")))
+        .findFirst().orElseThrow();
+    assertThat(om).containsEntry("bijdrage", "geenInformatie")
+        .containsEntry("redenGeenBijdrage", "Betrokkene is bij het OM niet bekend.")
+        .containsEntry("samenvatting", null).containsEntry("ronde", 1L);
+    Map<String, Object> politie = bijdragen.stream()
+        .filter(b -> "politie-expert-radicalisering".equals(b.get("partnerRol"))).findFirst().orElseThrow();
+    assertThat(politie).containsEntry("bijdrage", "informatie").containsEntry("grondslag", "wet-pga")
+        .containsEntry("bijzondereGegevens", true)
+        .containsEntry("samenvatting", "Samenvatting van politie-expert-radicalisering");
+    assertThat(politie.get("gedeeldOp")).isNotNull();
+    String overzicht = (String) engine.getRuntimeService().getVariable(instance.getId(), "bijdragenOverzicht");
+    assertThat(overzicht)
+        .contains("Ronde 1 - politie-expert-radicalisering\nGedeeld: Samenvatting van politie-expert-radicalisering")
+        .contains("Grondslag: wet-pga").contains("Bijzondere persoonsgegevens: ja, strafrechtelijke gegevens")
+        .contains("Ronde 1 - officier-van-justitie\nNiets bij te dragen: Betrokkene is bij het OM niet bekend.");
+    // The form fields stay local to each partner's task: nothing leaks onto the case itself.
+    assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+        .doesNotContainKeys("samenvatting", "grondslag", "redenGeenBijdrage", "bijdrage");
+  }
+
+  @Test
+  void refusesAContributionWithoutLegalBasis() {
+    ProcessInstance instance = start(false, false);
+    Task politie = enrichmentTask(instance, "politie-expert-radicalisering");
+    Map<String, Object> zonderGrondslag = contribution("politie-expert-radicalisering");
+    zonderGrondslag.remove("grondslag");
+
+    assertThat(refusal(() -> tasks.complete(politie.getId(), zonderGrondslag)))
+        .satisfies(e -> assertThat(e.fields()).contains("grondslag"));
+    assertThat(enrichmentTasks(instance)).hasSize(3);
+  }
+
+  // --- the joint weighing and what it refuses ---------------------------------------------------
+
+  @Test
+  void offersTheJointWeighingToTheChairOfTheWeegploeg() {
+    ProcessInstance instance = startAtWeighing();
+
+    Task weging = task(instance);
+    assertThat(weging.getTaskDefinitionKey()).isEqualTo("gezamenlijk-wegen");
+    assertThat(candidateUsers(tasks, weging.getId())).containsExactly("voorzitter-hm");
+    assertThat(weging.getDueDate()).isNotNull();
+    assertThat(instance).variables().containsEntry("meerInformatieMogelijk", true);
+  }
+
+  @Test
+  void refusesTheJointWeighingWhenThePoliceInputIsMissingWithoutAReason() {
+    ProcessInstance instance = startAtWeighing();
+    Task weging = task(instance);
+    Map<String, Object> zonderPolitie = weighing("geenActie");
+    zonderPolitie.remove("inbrengPolitie");
+
+    assertThat(refusal(() -> tasks.complete(weging.getId(), zonderPolitie)))
+        .hasMessageContaining("politie")
+        .satisfies(e -> assertThat(e.fields()).containsExactly("inbrengPolitie"));
+
+    assertThat(instance).isWaitingAt("gezamenlijk-wegen");
+    assertThat(tasks.createTaskQuery().taskId(weging.getId()).singleResult()).isNotNull();
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKey("uitkomstWeging");
+  }
+
+  @Test
+  void refusesTheJointWeighingWithoutAnyPartnerInput() {
+    ProcessInstance instance = startAtWeighing();
+    Task weging = task(instance);
+    Map<String, Object> alleenBesluit = new HashMap<>(Map.of("uitkomstWeging", "geenActie",
+        "toelichtingWeging", "Geen zorgen.", "toelichtingCriteria", "Niet van toepassing."));
+
+    assertThat(refusal(() -> tasks.complete(weging.getId(), alleenBesluit)))
+        .satisfies(e -> assertThat(e.fields()).containsExactly("inbrengGemeente"));
+    assertThat(instance).isWaitingAt("gezamenlijk-wegen");
+  }
+
+  @Test
+  void acceptsAMissingPartnerInputWhenTheReasonIsRecorded() {
+    ProcessInstance instance = startAtWeighing();
+    Map<String, Object> omAfwezig = weighing("geenActie");
+    omAfwezig.remove("inbrengOm");
+    omAfwezig.put("redenGeenInbrengOm", "Officier verhinderd; heeft schriftelijk laten weten geen strafrechtelijk belang te zien.");
+
+    complete(task(instance), omAfwezig);
+
+    assertThat(instance).hasPassed("weging-geen-actie").isEnded();
+  }
+
+  @Test
+  void refusesTheJointWeighingWithoutReasonsForTheDecision() {
+    ProcessInstance instance = startAtWeighing();
+    Task weging = task(instance);
+    Map<String, Object> zonderRedenen = weighing("geenActie");
+    zonderRedenen.put("toelichtingWeging", "  ");
+
+    assertThat(refusal(() -> tasks.complete(weging.getId(), zonderRedenen)))
+        .hasMessageContaining("redenen")
+        .satisfies(e -> assertThat(e.fields()).containsExactly("toelichtingWeging"));
+    assertThat(instance).isWaitingAt("gezamenlijk-wegen");
+  }
+
+  @Test
+  void refusesAPgaWhenTheZvhAdmissionCriteriaAreNotMet() {
+    ProcessInstance instance = startAtWeighing();
+    Task weging = task(instance);
+    Map<String, Object> pga = weighing("pga");
+    pga.put("meerdereLeefgebieden", true);
+    pga.put("ketenoverstijgendeSamenwerking", true);
+    pga.put("impactOpGezin", false);
+
+    assertThat(refusal(() -> tasks.complete(weging.getId(), pga)))
+        .hasMessageContaining("persoonsgerichte aanpak")
+        .hasMessageContaining("geen impact op gezin of sociaal systeem")
+        .satisfies(e -> assertThat(e.fields()).containsExactly("uitkomstWeging"));
+    assertThat(instance).isWaitingAt("gezamenlijk-wegen");
+
+    // The weegploeg records the impact on the family after all: now admissible.
+    pga.put("impactOpGezin", true);
+    complete(task(instance), pga);
+    assertThat(instance).isWaitingAt("betrokkene-informeren");
+  }
+
+  // --- outcomes -----------------------------------------------------------------------------------
+
+  @Test
+  void endsWithoutActionWhenTheWeegploegSeesNoReasonToAct() {
+    ProcessInstance instance = startAtWeighing();
+
+    complete(task(instance), weighing("geenActie"));
+
+    assertThat(instance).hasPassed("toelatingscriteria-toetsen", "uitkomst-weging", "weging-geen-actie")
+        .isEnded();
+    assertThat(history(instance, "uitkomstWeging")).isEqualTo("geenActie");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> toelating = (Map<String, Object>) history(instance, "toelating");
+    assertThat(toelating).containsEntry("toelaatbaar", false);
+  }
+
+  @Test
+  void informsThePersonAfterAPgaAndEndsWithPga() {
+    ProcessInstance instance = startAtWeighing();
+
+    complete(task(instance), admissiblePga(false));
+
+    assertThat(instance).isWaitingAt("betrokkene-informeren");
+    Task informeren = task(instance);
+    assertThat(candidateUsers(tasks, informeren.getId())).containsExactly("adviseur-leiden");
+    assertThat(informeren.getDueDate()).isNotNull();
+    complete(informeren, withVariables("betrokkeneGeinformeerd", true, "datumGeinformeerd", "2026-11-20"));
+
+    assertThat(instance).hasPassed("pga-splitsen", "ook-strafrechtelijk", "strafrechtelijk-naast-pga-samenvoegen", "pga-samenvoegen", "weging-pga")
+        .hasNotPassed("strafrechtelijk-onderzoek-naast-pga").isEnded();
+    assertThat(history(instance, "uitkomstWeging")).isEqualTo("pga");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> toelating = (Map<String, Object>) history(instance, "toelating");
+    assertThat(toelating).containsEntry("toelaatbaar", true);
+  }
+
+  @Test
+  void admitsAPgaOnASeriousLocalSafetyProblemAlone() {
+    ProcessInstance instance = startAtWeighing();
+    Map<String, Object> pga = weighing("pga");
+    pga.put("ernstigVeiligheidsprobleem", true);
+
+    complete(task(instance), pga);
+
+    assertThat(instance).isWaitingAt("betrokkene-informeren");
+  }
+
+  @Test
+  void refusesNotInformingThePersonWithoutAReason() {
+    ProcessInstance instance = startAtWeighing();
+    complete(task(instance), admissiblePga(false));
+    Task informeren = task(instance);
+
+    assertThat(refusal(() -> tasks.complete(informeren.getId(), Map.of("betrokkeneGeinformeerd", false))))
+        .satisfies(e -> assertThat(e.fields())
+            .contains("redenNietGeinformeerd", "toelichtingNietGeinformeerd"));
+    assertThat(instance).isWaitingAt("betrokkene-informeren");
+
+    complete(informeren, withVariables("betrokkeneGeinformeerd", false,
+        "redenNietGeinformeerd", "veiligheid",
+        "toelichtingNietGeinformeerd", "Dreiging richting de melder; over drie maanden opnieuw bekijken."));
+    assertThat(instance).hasPassed("weging-pga").isEnded();
+  }
+
+  @Test
+  void runsTheOmDecisionBesideThePgaWhenACriminalInvestigationIsAlsoNeeded() {
+    ProcessInstance instance = startAtWeighing();
+
+    complete(task(instance), admissiblePga(true));
+
+    assertThat(instance).isWaitingAt("betrokkene-informeren", "strafrechtelijk-onderzoek-naast-pga");
+    Task om = tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("strafrechtelijk-onderzoek-naast-pga").singleResult();
+    assertThat(candidateUsers(tasks, om.getId())).containsExactly("ovj-hm");
+    complete(om, withVariables("strafrechtelijkBesluit", "onderzoekStarten",
+        "toelichtingStrafrechtelijk", "Verdenking voorbereiding terroristisch misdrijf.",
+        "afsprakenMetPga", "Betrokkene pas na de eerste verhoren informeren."));
+    assertThat(instance).isWaitingAt("betrokkene-informeren");
+    complete(task(instance), withVariables("betrokkeneGeinformeerd", false,
+        "redenNietGeinformeerd", "lopendStrafrechtelijkOnderzoek",
+        "toelichtingNietGeinformeerd", "Op verzoek van het OM tot na de eerste verhoren."));
+
+    assertThat(instance).hasPassed("ook-strafrechtelijk", "strafrechtelijk-onderzoek-naast-pga",
+        "strafrechtelijk-naast-pga-samenvoegen", "pga-samenvoegen", "weging-pga").isEnded();
+    assertThat(history(instance, "uitkomstWeging")).isEqualTo("pga");
+  }
+
+  @Test
+  void handsACriminalCaseToTheOfficierVanJustitie() {
+    ProcessInstance instance = startAtWeighing();
+
+    complete(task(instance), weighing("strafrechtelijk"));
+
+    assertThat(instance).isWaitingAt("strafrechtelijk-besluit");
+    Task om = task(instance);
+    assertThat(candidateUsers(tasks, om.getId())).containsExactly("ovj-hm");
+    assertThat(om.getDueDate()).isNotNull();
+    complete(om, withVariables("strafrechtelijkBesluit", "lopendOnderzoek",
+        "toelichtingStrafrechtelijk", "Betrokkene is verdachte in een lopend onderzoek."));
+
+    assertThat(instance).hasPassed("strafrechtelijk-besluit", "weging-strafrechtelijk").isEnded();
+    assertThat(history(instance, "uitkomstWeging")).isEqualTo("strafrechtelijk");
+  }
+
+  // --- more information, bounded ------------------------------------------------------------------
+
+  @Test
+  void asksEveryPartnerAgainWhenMoreInformationIsNeeded() {
+    ProcessInstance instance = startAtWeighing();
+    Map<String, Object> meer = weighing("meerInformatie");
+    meer.put("vraagMeerInformatie", "Politie: zijn er contacten met bekende ronselaars?");
+
+    complete(task(instance), meer);
+
+    assertThat(instance).isWaitingAt("informatie-aanleveren");
+    assertThat(instance).variables().containsEntry("meerInformatieRondes", 1L);
+    assertThat(enrichmentTasks(instance)).hasSize(3);
+    assertThat(tasks.getVariable(enrichmentTasks(instance).get(0).getId(), "vraagMeerInformatie"))
+        .isEqualTo("Politie: zijn er contacten met bekende ronselaars?");
+    assertThat(tasks.getVariable(enrichmentTasks(instance).get(0).getId(), "samenvatting")).isNull();
+    completeEnrichment(instance, Map.of());
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> bijdragen =
+        (List<Map<String, Object>>) engine.getRuntimeService().getVariable(instance.getId(), "bijdragen");
+    assertThat(bijdragen).hasSize(6).extracting(b -> b.get("ronde")).containsOnly(1L, 2L);
+    assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "bijdragenOverzicht"))
+        .contains("Ronde 1 - adviseur-radicalisering").contains("Ronde 2 - adviseur-radicalisering");
+    complete(task(instance), weighing("geenActie"));
+    assertThat(instance).isEnded();
+  }
+
+  @Test
+  void refusesMoreInformationOnceTheRoundsAreUsedUp() {
+    int rounds = limits.rounds("weging");
+    ProcessInstance instance = startAtWeighing();
+    Map<String, Object> meer = weighing("meerInformatie");
+    meer.put("vraagMeerInformatie", "Nog onduidelijk of er een netwerk achter zit.");
+    for (int round = 1; round <= rounds; round++) {
+      complete(task(instance), meer);
+      completeEnrichment(instance, Map.of());
+    }
+    assertThat(instance).variables().containsEntry("meerInformatieRondes", (long) rounds)
+        .containsEntry("meerInformatieMogelijk", false);
+    Task weging = task(instance);
+
+    assertThat(refusal(() -> tasks.complete(weging.getId(), meer)))
+        .hasMessageContaining("maximum aantal informatierondes")
+        .satisfies(e -> assertThat(e.fields()).containsExactly("uitkomstWeging"));
+    assertThat(instance).isWaitingAt("gezamenlijk-wegen");
+
+    complete(weging, weighing("geenActie"));
+    assertThat(instance).hasPassed("weging-geen-actie").isEnded();
+  }
+
+  // --- helpers --------------------------------------------------------------------------------------
+
+  private ProcessInstance start(boolean minderjarig, boolean detentieOfToezicht) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("gemeente", GEMEENTE);
+    variables.put("casusId", "SK-TEST-WEGING");
+    variables.put("signaal", "Deelt in de klas filmpjes die geweld verheerlijken.");
+    variables.put("minderjarig", minderjarig);
+    variables.put("detentieOfToezicht", detentieOfToezicht);
+    return engine.getRuntimeService().startProcessInstanceByKey("weging", "SK-TEST-WEGING", variables);
+  }
+
+  /** The weegploeg has contributed; the chair's task is open. */
+  private ProcessInstance startAtWeighing() {
+    ProcessInstance instance = start(false, false);
+    completeEnrichment(instance, Map.of());
+    assertThat(instance).isWaitingAt("gezamenlijk-wegen");
+    return instance;
+  }
+
+  private List<Task> enrichmentTasks(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("informatie-aanleveren").list();
+  }
+
+  private Task enrichmentTask(ProcessInstance instance, String partner) {
+    return enrichmentTasks(instance).stream().filter(t -> partner.equals(partnerOf(t))).findFirst().orElseThrow();
+  }
+
+  private String partnerOf(Task task) {
+    return (String) tasks.getVariable(task.getId(), "partnerRol");
+  }
+
+  /** Every partner shares information, except those given a reason for having nothing. */
+  private void completeEnrichment(ProcessInstance instance, Map<String, String> nothingToContribute) {
+    for (Task task : enrichmentTasks(instance)) {
+      String partner = partnerOf(task);
+      Map<String, Object> values = nothingToContribute.containsKey(partner)
+          ? Map.of("bijdrage", "geenInformatie", "redenGeenBijdrage", nothingToContribute.get(partner))
+          : contribution(partner);
+      tasks.complete(task.getId(), values);
+    }
+  }
+
+  private static Map<String, Object> contribution(String partner) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("bijdrage", "informatie");
+    values.put("samenvatting", "Samenvatting van " + partner);
+    values.put("doel", "Gezamenlijke risicotaxatie door de weegploeg.");
+    values.put("grondslag", "wet-pga");
+    values.put("proportionaliteit", "Alleen de feiten die het risico bepalen.");
+    values.put("subsidiariteit", "Zonder deze gegevens kan de weegploeg het risico niet wegen.");
+    boolean politie = "politie-expert-radicalisering".equals(partner);
+    values.put("bijzondereGegevens", politie);
+    if (politie) {
+      values.put("soortBijzondereGegevens", "strafrechtelijke gegevens");
+    }
+    return values;
+  }
+
+  private static Map<String, Object> weighing(String uitkomst) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("inbrengGemeente", "Gemeente: zorgen over isolement en online contacten.");
+    values.put("inbrengPolitie", "Politie: twee incidenten, geen strafbare feiten.");
+    values.put("inbrengOm", "OM: geen lopend onderzoek.");
+    values.put("meerdereLeefgebieden", false);
+    values.put("ketenoverstijgendeSamenwerking", false);
+    values.put("impactOpGezin", false);
+    values.put("ernstigVeiligheidsprobleem", false);
+    values.put("toelichtingCriteria", "Afgewogen per criterium in het overleg.");
+    values.put("uitkomstWeging", uitkomst);
+    values.put("toelichtingWeging", "Besluit van de weegploeg op grond van de inbreng van alle partners.");
+    return values;
+  }
+
+  private static Map<String, Object> admissiblePga(boolean ookStrafrechtelijk) {
+    Map<String, Object> values = weighing("pga");
+    values.put("meerdereLeefgebieden", true);
+    values.put("ketenoverstijgendeSamenwerking", true);
+    values.put("impactOpGezin", true);
+    values.put("ookStrafrechtelijk", ookStrafrechtelijk);
+    return values;
+  }
+
+  /**
+   * The refusal of a form rule: a FormRuleViolation (a BadUserRequestException) that the engine
+   * may wrap in its listener exception.
+   */
+  private static FormRuleViolation refusal(ThrowingCallable completion) {
+    Throwable thrown = catchThrowable(completion);
+    Throwable cause = thrown;
+    while (cause != null && !(cause instanceof FormRuleViolation)) {
+      cause = cause.getCause();
+    }
+    assertThat(cause).as("refused by a form rule, but got: " + thrown)
+        .isInstanceOf(BadUserRequestException.class).isInstanceOf(FormRuleViolation.class);
+    return (FormRuleViolation) cause;
+  }
+
+  private Object history(ProcessInstance instance, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+  }
+}
