@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class ReportSubmission implements JavaDelegate {
 
   /** What informatie-delen passes on; everything else stays inside the partner organisation. */
-  static final List<String> PASSED_ON = List.of("gemeente", "melderNaam", "melderContact",
+  static final List<String> PASSED_ON = List.of("gemeente", "melderNaam", "melderOrganisatie", "melderContact",
       "melderType", "signaal", "meningen", "bronnen", "tegenindicaties", "betrokkeneNaam",
       "geboortedatum", "acuutGevaar", "adviesGekregen", "stappenGezet");
 

@@ -24,6 +24,10 @@ public class CamundaAuthorizations {
 
   /** Roles whose holders register a signal at the meldpunt (start the chain in Tasklist). */
   static final String[] INTAKE_ROLES = {"medewerker-meldpunt", "adviseur-radicalisering"};
+  /** Partner professionals who may start the Werkwijze informatie delen in their organisation. */
+  static final String[] PARTNER_ROLES = {"aandachtsfunctionaris-school", "jongerenwerker",
+      "ggz-behandelaar", "ggd-medewerker", "huisarts", "woningcorporatie-medewerker"};
+  static final String SHARING_PROCESS = "informatie-delen";
   static final String MANAGER_ROLE = "ketenmanager";
   static final String CHAIN_PROCESS = "signaalketen";
   private static final String ANY = "*";
@@ -43,6 +47,10 @@ public class CamundaAuthorizations {
     grants.toGroup(all, Resources.PROCESS_DEFINITION, ANY, READ);
     for (String role : INTAKE_ROLES) {
       grants.toGroup(role, Resources.PROCESS_DEFINITION, CHAIN_PROCESS, READ, CREATE_INSTANCE);
+      grants.toGroup(role, Resources.PROCESS_INSTANCE, ANY, CREATE);
+    }
+    for (String role : PARTNER_ROLES) {
+      grants.toGroup(role, Resources.PROCESS_DEFINITION, SHARING_PROCESS, READ, CREATE_INSTANCE);
       grants.toGroup(role, Resources.PROCESS_INSTANCE, ANY, CREATE);
     }
     grants.toGroup(MANAGER_ROLE, Resources.APPLICATION, "cockpit", ACCESS);

@@ -75,6 +75,35 @@ class AccessTest {
   }
 
   @Test
+  void anAdviseurSeesNoProcessInstanceOfAnotherGemeente() {
+    String caseKey = startAsMeldpunt("gemeente-leiden");
+
+    ResponseEntity<List<Map<String, Object>>> instances = Rest.as(http, "adviseur-alphen")
+        .get("/engine-rest/process-instance?businessKey=" + caseKey, LIST);
+
+    assertThat(instances.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(instances.getBody()).isEmpty();
+  }
+
+  @Test
+  void theManagerSeesInstancesAndCountsButNoVariableOfACase() {
+    String caseKey = startAsMeldpunt("gemeente-leiden");
+    String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseKey)
+        .processDefinitionKey("melding").singleResult().getId();
+    Rest manager = Rest.as(http, "manager-hm");
+
+    assertThat(manager.get("/engine-rest/process-instance?businessKey=" + caseKey, LIST).getBody())
+        .extracting(p -> p.get("id")).contains(instanceId);
+    assertThat(manager.get("/engine-rest/process-instance/count?processDefinitionKey=melding").getBody())
+        .doesNotContain("\"count\":0");
+    assertThat(manager.get("/engine-rest/process-instance/" + instanceId + "/variables").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(manager.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId, LIST)
+        .getBody()).isEmpty();
+    assertThat(manager.get("/engine-rest/task?processInstanceId=" + instanceId, LIST).getBody()).isEmpty();
+  }
+
+  @Test
   void everyProfessionalHasTheTwoTasklistFiltersAndTheRoleFilterShowsTheirTask() {
     String caseKey = startAsMeldpunt("gemeente-leiden");
     String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseKey)

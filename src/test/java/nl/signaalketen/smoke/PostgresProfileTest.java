@@ -49,6 +49,10 @@ class PostgresProfileTest {
           .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(Rest.as(http, "beheerder").get("/engine-rest/process-definition")
           .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+      // Camunda's password policy is on: a demo-style password is not accepted here.
+      assertThat(app.getBean(org.camunda.bpm.engine.IdentityService.class)
+          .checkPasswordAgainstPolicy("demo").isValid()).isFalse();
+      assertThat(app.getEnvironment().getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
     }
   }
 
