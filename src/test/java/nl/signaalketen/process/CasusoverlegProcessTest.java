@@ -1,5 +1,6 @@
 package nl.signaalketen.process;
 
+import static nl.signaalketen.testsupport.ProcessTests.historic;
 import static nl.signaalketen.testsupport.Cases.candidateUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import nl.signaalketen.formvalidation.FormRuleViolation;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -303,12 +303,6 @@ class CasusoverlegProcessTest {
   @SuppressWarnings("unchecked")
   private List<String> deelnemers(ProcessInstance instance) {
     return (List<String>) engine.getRuntimeService().getVariable(instance.getId(), "deelnemers");
-  }
-
-  private Object historic(ProcessInstance instance, String name) {
-    HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult();
-    return variable == null ? null : variable.getValue();
   }
 
   private static LocalDate inDays(int days) {

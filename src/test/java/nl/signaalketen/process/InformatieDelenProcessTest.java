@@ -1,8 +1,9 @@
 package nl.signaalketen.process;
 
+import static nl.signaalketen.testsupport.ProcessTests.refusal;
+import static nl.signaalketen.testsupport.ProcessTests.historic;
 import static nl.signaalketen.testsupport.Cases.candidateUsers;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -14,12 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import nl.signaalketen.formvalidation.FormRuleViolation;
 import nl.signaalketen.testsupport.IntegrationTest;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -360,12 +358,6 @@ class InformatieDelenProcessTest {
     return ((Number) engine.getRuntimeService().getVariable(instance.getId(), "kaartRondes")).intValue();
   }
 
-  private Object historic(ProcessInstance instance, String name) {
-    HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult();
-    return variable == null ? null : variable.getValue();
-  }
-
   /** The melding went to the gemeente's meldpunt: a signaalketen case with the documented share. */
   private void assertChainStartedFor(ProcessInstance instance, String gemeente) {
     List<HistoricProcessInstance> chains = engine.getHistoryService().createHistoricProcessInstanceQuery()
@@ -389,14 +381,4 @@ class InformatieDelenProcessTest {
         .doesNotContainKeys("zorg", "gespreksverslag", "risicoNietDelen", "uitkomstCollegiaalOverleg");
   }
 
-  /** The form rule the server enforced (the engine may wrap it in a listener exception). */
-  private static FormRuleViolation refusal(ThrowingCallable call) {
-    Throwable thrown = catchThrowable(call);
-    Throwable cause = thrown;
-    while (cause != null && !(cause instanceof FormRuleViolation)) {
-      cause = cause.getCause();
-    }
-    assertThat(cause).as("refused by a form rule, but got: " + thrown).isInstanceOf(FormRuleViolation.class);
-    return (FormRuleViolation) cause;
-  }
 }

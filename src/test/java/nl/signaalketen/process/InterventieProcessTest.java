@@ -1,5 +1,6 @@
 package nl.signaalketen.process;
 
+import static nl.signaalketen.testsupport.ProcessTests.historic;
 import static nl.signaalketen.testsupport.Cases.candidateUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -19,7 +20,6 @@ import nl.signaalketen.deadlines.Deadlines;
 import nl.signaalketen.formvalidation.FormRuleViolation;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -301,12 +301,6 @@ class InterventieProcessTest {
   private Job reviewTimer(ProcessInstance instance) {
     return engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
         .timers().activityId("reviewmoment").singleResult();
-  }
-
-  private Object historic(ProcessInstance instance, String name) {
-    HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult();
-    return variable == null ? null : variable.getValue();
   }
 
   private static LocalDate inDays(int days) {
