@@ -130,7 +130,7 @@ class ProcessModelCheckerTest {
     offered.remove("huisarts");
     offered.add("waarzegger");
 
-    List<String> problems = ProcessModelChecker.roleTemplateProblems(
+    List<String> problems = RoleTemplateCheck.roleTemplateProblems(
         "netwerkrol-taak.json", roleTemplate(offered), ProcessModelChecker.roleCodes());
 
     String template = "netwerkrol-taak.json: template 'Taak voor een netwerkrol' (nl.signaalketen.netwerkrol-taak)";
@@ -142,7 +142,7 @@ class ProcessModelCheckerTest {
   @Test
   void acceptsATemplateThatOffersExactlyTheRolesOfTheCatalog() {
     Set<String> codes = ProcessModelChecker.roleCodes();
-    assertThat(ProcessModelChecker.roleTemplateProblems("netwerkrol-taak.json", roleTemplate(codes), codes)).isEmpty();
+    assertThat(RoleTemplateCheck.roleTemplateProblems("netwerkrol-taak.json", roleTemplate(codes), codes)).isEmpty();
   }
 
   @Test
