@@ -6,6 +6,7 @@ import java.util.List;
 import nl.signaalketen.assignment.RoleAssignmentListener;
 import nl.signaalketen.deadlines.TaskDeadline;
 import nl.signaalketen.formvalidation.FormValidation;
+import nl.signaalketen.security.CaseAuthorizationProvider;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * What every user task and start form of the chain gets at deployment, so a process owner only
  * picks a role, a deadline and a form in Modeler and can never forget a listener: the role
  * assignment and due date on create, the server-side form check on complete and on start. The
- * listener beans are looked up per call, so a test can replace them.
+ * listener beans are looked up per call, so a test can replace them. Also the engine's default
+ * authorizations, extended to case participants.
  */
 @Component
 public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
@@ -43,6 +45,7 @@ public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new CaseAuthorizationProvider());
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners();
     if (parseListeners == null) {
       parseListeners = new ArrayList<>();

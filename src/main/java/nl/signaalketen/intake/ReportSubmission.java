@@ -43,6 +43,9 @@ public class ReportSubmission implements JavaDelegate {
     }
     melding.putIfAbsent("melderType", "professional");
     Authentication user = identity.getCurrentAuthentication();
+    if (user != null) {
+      melding.put("melderGebruiker", user.getUserId()); // the reporter may follow the status
+    }
     identity.clearAuthentication();
     try {
       String started = runtime.startProcessInstanceByKey("signaalketen", melding).getId();

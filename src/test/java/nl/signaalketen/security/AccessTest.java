@@ -32,6 +32,15 @@ class AccessTest {
   @Autowired
   RuntimeService runtime;
 
+  @Autowired
+  org.camunda.bpm.engine.TaskService tasks;
+
+  @Autowired
+  org.camunda.bpm.engine.IdentityService identity;
+
+  @Autowired
+  org.camunda.bpm.engine.HistoryService history;
+
   @Test
   void engineRestAndApiAnswer401WithoutCredentials() {
     assertThat(Rest.anonymous(http).get("/engine-rest/process-definition").getStatusCode())
@@ -83,6 +92,62 @@ class AccessTest {
 
     assertThat(instances.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(instances.getBody()).isEmpty();
+  }
+
+  @Test
+  void aParticipantSeesTheCaseItTakesPartInButItsDataOnlyThroughItsTask() {
+    String caseKey = startAsMeldpunt("gemeente-leiden");
+    Rest adviseur = Rest.as(http, "adviseur-leiden");
+
+    List<Map<String, Object>> instances =
+        adviseur.get("/engine-rest/process-instance?businessKey=" + caseKey, LIST).getBody();
+    assertThat(instances).extracting(p -> p.get("definitionId").toString().split(":")[0])
+        .containsExactlyInAnyOrder("signaalketen", "melding");
+    String anInstance = (String) instances.get(0).get("id");
+    assertThat(adviseur.get("/engine-rest/process-instance/" + anInstance + "/variables").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void theReporterSeesTheStatusOfTheirOwnSignalAndNobodyElseDoes() {
+    String caseKey = startAsMeldpunt("gemeente-leiden");
+
+    ResponseEntity<Map<String, Object>> own = Rest.as(http, "meldpunt-leiden").getJson("/api/meldingen/" + caseKey);
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(own.getBody()).containsOnlyKeys("casusId", "status", "since");
+    assertThat(own.getBody().get("status").toString()).contains("ontvangen");
+    assertThat(Rest.as(http, "adviseur-leiden").getJson("/api/meldingen/" + caseKey).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(Rest.as(http, "meldpunt-leiden").getJson("/api/meldingen/SK-2026-BESTAATNIET").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aSchoolsReporterSeesOnlyTheStatusOfItsSignalNotTheCase() {
+    var sharing = runtime.createProcessInstanceByKey("informatie-delen").setVariables(Map.of(
+            "gemeente", "gemeente-leiden", "melderNaam", "Bart Peeters", "melderContact", "school@example.org",
+            "melderOrganisatie", "Demo Lyceum Leiden", "zorg", "Zorg over een leerling.",
+            "besluitDelen", "metToestemming"))
+        .startBeforeActivity("delen-en-vastleggen").execute();
+    var task = tasks.createTaskQuery().processInstanceId(sharing.getId()).singleResult();
+    identity.setAuthentication("school-leiden", List.of("signaalketen", "aandachtsfunctionaris-school"));
+    try {
+      tasks.complete(task.getId(), Map.of("betrokkeneNaam", "Leerling " + System.nanoTime(),
+          "signaal", "Filmpjes die geweld verheerlijken.", "tegenindicaties", "Sport nog wekelijks.",
+          "betrokkeneGeinformeerd", true));
+    } finally {
+      identity.clearAuthentication();
+    }
+    String caseKey = runtime.createProcessInstanceQuery()
+        .processInstanceId((String) history.createHistoricVariableInstanceQuery().processInstanceId(sharing.getId())
+            .variableName("meldingCasus").singleResult().getValue()).singleResult().getBusinessKey();
+    Rest school = Rest.as(http, "school-leiden");
+
+    assertThat(school.get("/api/meldingen", LIST).getBody()).extracting(m -> m.get("casusId")).contains(caseKey);
+    assertThat(school.get("/engine-rest/task?processInstanceBusinessKey=" + caseKey, LIST).getBody()).isEmpty();
+    assertThat(school.get("/engine-rest/process-instance?businessKey=" + caseKey, LIST).getBody()).isEmpty();
+    assertThat(school.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseKey, LIST)
+        .getBody()).isEmpty();
   }
 
   @Test
