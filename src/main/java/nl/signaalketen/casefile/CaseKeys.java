@@ -14,6 +14,10 @@ public final class CaseKeys {
   public static final String CASE_ID = "casusId";
   public static final String PERSON_KEY = "persoonSleutel";
   public static final String RUNNING_CASE = "lopendeCasus";
+  /** "signaal" for a registered signal; "pga" once the weging decides on a persoonsgerichte aanpak. */
+  public static final String STATUS = "casusStatus";
+  public static final String STATUS_SIGNAL = "signaal";
+  public static final String STATUS_SUBJECT = "pga";
 
   private CaseKeys() {}
 

@@ -29,6 +29,8 @@ public class CaseRegistration implements JavaDelegate {
     String casusId = "SK-" + today.getYear() + "-"
         + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     execution.setVariable(CaseKeys.CASE_ID, casusId);
+    // Signal is not subject: only the weging's PGA outcome makes the person a subject ("pga").
+    execution.setVariable(CaseKeys.STATUS, CaseKeys.STATUS_SIGNAL);
     execution.setProcessBusinessKey(casusId);
     LocalDate birth = date(execution.getVariable("geboortedatum"));
     if (birth != null) {

@@ -6,7 +6,12 @@ import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 
+import java.util.List;
+
 import nl.signaalketen.network.IdentitySync;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -30,12 +35,25 @@ public class CamundaAuthorizations {
   static final String SHARING_PROCESS = "informatie-delen";
   static final String MANAGER_ROLE = "ketenmanager";
   static final String CHAIN_PROCESS = "signaalketen";
+  /** Every BPMN in processes/ has this target namespace; Camunda keeps it as the category. */
+  public static final String CHAIN_NAMESPACE = "https://signaalketen.nl/processes";
   private static final String ANY = "*";
 
   private final Grants grants;
+  private final RepositoryService repository;
 
-  public CamundaAuthorizations(Grants grants) {
+  public CamundaAuthorizations(Grants grants, RepositoryService repository) {
     this.grants = grants;
+    this.repository = repository;
+  }
+
+  /**
+   * Radicalisation cases are kept apart from any other work in the installation: rights are
+   * granted per process of the chain, never on all definitions or instances.
+   */
+  List<String> chainProcesses() {
+    return repository.createProcessDefinitionQuery().processDefinitionCategory(CHAIN_NAMESPACE)
+        .latestVersion().list().stream().map(ProcessDefinition::getKey).distinct().toList();
   }
 
   @EventListener(ApplicationStartedEvent.class)
@@ -43,8 +61,18 @@ public class CamundaAuthorizations {
   public void grantStandingRights() {
     String all = IdentitySync.ALL_PROFESSIONALS;
     grants.toGroup(all, Resources.APPLICATION, "tasklist", ACCESS);
-    // Process names and diagrams in Tasklist; gives no instance or variable.
-    grants.toGroup(all, Resources.PROCESS_DEFINITION, ANY, READ);
+    // Rights of earlier versions on all definitions and instances: no longer given.
+    grants.revokeFromGroup(all, Resources.PROCESS_DEFINITION, ANY);
+    grants.revokeFromGroup(MANAGER_ROLE, Resources.PROCESS_DEFINITION, ANY);
+    grants.revokeFromGroup(MANAGER_ROLE, Resources.PROCESS_INSTANCE, ANY);
+    List<String> chain = chainProcesses();
+    for (String process : chain) {
+      // Process names and diagrams in Tasklist; gives no instance or variable.
+      grants.toGroup(all, Resources.PROCESS_DEFINITION, process, READ);
+      // Flow, counts and durations in Cockpit: instances and history, no variable permission.
+      grants.toGroup(MANAGER_ROLE, Resources.PROCESS_DEFINITION, process, READ, READ_HISTORY,
+          ProcessDefinitionPermissions.READ_INSTANCE);
+    }
     for (String role : INTAKE_ROLES) {
       grants.toGroup(role, Resources.PROCESS_DEFINITION, CHAIN_PROCESS, READ, CREATE_INSTANCE);
       grants.toGroup(role, Resources.PROCESS_INSTANCE, ANY, CREATE);
@@ -54,8 +82,5 @@ public class CamundaAuthorizations {
       grants.toGroup(role, Resources.PROCESS_INSTANCE, ANY, CREATE);
     }
     grants.toGroup(MANAGER_ROLE, Resources.APPLICATION, "cockpit", ACCESS);
-    grants.toGroup(MANAGER_ROLE, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY);
-    grants.toGroup(MANAGER_ROLE, Resources.PROCESS_INSTANCE, ANY, READ);
-    grants.toGroup(MANAGER_ROLE, Resources.DECISION_DEFINITION, ANY, READ);
   }
 }

@@ -38,6 +38,15 @@ public class Grants {
     authorizations.saveAuthorization(grant);
   }
 
+  public void revokeFromGroup(String groupId, Resource resource, String resourceId) {
+    Authorization grant = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (grant != null) {
+      authorizations.deleteAuthorization(grant.getId());
+    }
+  }
+
   private static boolean hasAll(Authorization grant, Permission[] permissions) {
     for (Permission permission : permissions) {
       if (!grant.isPermissionGranted(permission)) {

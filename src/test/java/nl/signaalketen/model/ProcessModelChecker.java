@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import nl.signaalketen.assignment.TaskRoles;
 import nl.signaalketen.deadlines.TaskDeadline;
+import nl.signaalketen.security.CamundaAuthorizations;
 import nl.signaalketen.network.Role;
 import nl.signaalketen.network.RoleCatalog;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -94,6 +95,11 @@ public final class ProcessModelChecker {
     } catch (ModelException e) {
       problems.add(label + ": does not parse: " + messages(e));
       return;
+    }
+    // Rights are granted per process of the chain, found by this namespace (the category).
+    if (!CamundaAuthorizations.CHAIN_NAMESPACE.equals(model.getDefinitions().getTargetNamespace())) {
+      problems.add(label + ": targetNamespace is not " + CamundaAuthorizations.CHAIN_NAMESPACE
+          + ", so no professional would get rights on its processes");
     }
     // The engine deploys executable processes only; other pools merely document partners.
     List<Process> executable = model.getModelElementsByType(Process.class).stream()

@@ -73,6 +73,7 @@ class SignaalketenProcessTest {
 
     String casusId = (String) runtime.getVariable(instance.getId(), "casusId");
     assertThat(casusId).startsWith("SK-");
+    assertThat(runtime.getVariable(instance.getId(), "casusStatus")).isEqualTo("signaal");
     assertThat(instance).hasBusinessKey(casusId).isWaitingAt("melding");
     assertThat(outbox.forCase(casusId)).extracting(Notification::kind, Notification::recipient)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("terugkoppeling-ontvangst", "docent@example.org"));
@@ -117,6 +118,7 @@ class SignaalketenProcessTest {
     ProcessInstance instance = startAt("uitkomst-weging", "uitkomstWeging", "pga", "planRonde", 0);
     assertThat(instance).isWaitingAt("casusoverleg");
     assertThat(runtime.getVariable(instance.getId(), "planRonde")).isEqualTo(1L);
+    assertThat(runtime.getVariable(instance.getId(), "casusStatus")).isEqualTo("pga");
     assertThat(lastFeedback(caseRef(instance))).isEqualTo("terugkoppeling-casusoverlegJa");
   }
 

@@ -41,6 +41,9 @@ class AccessTest {
   @Autowired
   org.camunda.bpm.engine.HistoryService history;
 
+  @Autowired
+  org.camunda.bpm.engine.RepositoryService repository;
+
   @Test
   void engineRestAndApiAnswer401WithoutCredentials() {
     assertThat(Rest.anonymous(http).get("/engine-rest/process-definition").getStatusCode())
@@ -148,6 +151,24 @@ class AccessTest {
     assertThat(school.get("/engine-rest/process-instance?businessKey=" + caseKey, LIST).getBody()).isEmpty();
     assertThat(school.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseKey, LIST)
         .getBody()).isEmpty();
+  }
+
+  @Test
+  void otherWorkInTheSameEngineStaysOutOfSightOfProfessionalsAndTheManager() {
+    repository.createDeployment().name("ander werk")
+        .addModelInstance("ander-werk.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("ander-werk")
+            .camundaHistoryTimeToLive(30).startEvent().receiveTask("wachten").endEvent().done())
+        .deploy();
+    runtime.startProcessInstanceByKey("ander-werk");
+
+    for (String user : List.of("manager-hm", "adviseur-leiden")) {
+      Rest rest = Rest.as(http, user);
+      assertThat(rest.get("/engine-rest/process-definition?key=ander-werk", LIST).getBody()).as(user).isEmpty();
+      assertThat(rest.get("/engine-rest/process-instance?processDefinitionKey=ander-werk", LIST).getBody())
+          .as(user).isEmpty();
+    }
+    assertThat(Rest.as(http, "manager-hm").get("/engine-rest/process-definition?key=weging", LIST).getBody())
+        .isNotEmpty();
   }
 
   @Test
