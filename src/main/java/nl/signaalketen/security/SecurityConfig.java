@@ -3,6 +3,8 @@ package nl.signaalketen.security;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -24,7 +27,8 @@ public class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> bearerTokens)
+      throws Exception {
     // Path matchers, not MVC matchers: /engine-rest is Jersey's servlet, not Spring MVC's.
     var paths = PathPatternRequestMatcher.withDefaults();
     http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
@@ -36,11 +40,18 @@ public class SecurityConfig {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless Basic authentication: no cookie that a forged cross-site request could ride on.
         .csrf(csrf -> csrf.disable());
+    // With single sign-on (profile oidc) the APIs also take the identity provider's bearer tokens.
+    JwtDecoder decoder = bearerTokens.getIfAvailable();
+    if (decoder != null) {
+      http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(decoder)
+          .jwtAuthenticationConverter(OidcSecurityConfig.usernameAsPrincipal())));
+    }
     return http.build();
   }
 
   @Bean
   @Order(2)
+  @ConditionalOnProperty(name = OidcSecurityConfig.ENABLED, havingValue = "false", matchIfMissing = true)
   SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         // The webapps send Camunda's own X-XSRF-TOKEN, checked by Camunda's CsrfPreventionFilter.
