@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = PostgresInitializer.class)
+// Not the default profile: its demo shortcuts (application-default.yaml) must not reach the tests.
+@ActiveProfiles("test")
 // In every such context, so process tests and HTTP tests share one engine; classes that want a
 // coverage report add ProcessEngineCoverageTestExecutionListener.
 @Import(ProcessEngineCoverageConfiguration.class)

@@ -1,0 +1,177 @@
+package nl.signaalketen.retention;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import nl.signaalketen.assignment.CandidateResolver;
+import nl.signaalketen.assignment.CaseVariables;
+import nl.signaalketen.casefile.CaseKeys;
+import nl.signaalketen.retention.InzageExceptions.InzageException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inzage (DOMAIN.md rule 6): everything held about a person, found by the pseudonymous person key,
+ * in one document per request. Only the privacyfunctionaris, and only for cases of a gemeente the
+ * officer's role assignment covers (each gemeente answers for its own cases). The officer's right
+ * is checked here, so the engine is read without the officer's own Camunda authorizations.
+ */
+@Component
+public class InzageExport {
+
+  public static final String PRIVACY_OFFICER = "privacyfunctionaris";
+
+  public record Document(String requestedBy, Instant requestedAt, List<CaseExport> cases) {}
+
+  public record CaseExport(String caseId, String gemeente, String status, Instant opened,
+      Instant closed, String retentionCategory, LocalDate retainedUntil,
+      List<ProcessExport> processes, List<Map<String, Object>> sharingRegister,
+      List<Map<String, Object>> accessLog, List<Map<String, Object>> notifications,
+      List<InzageException> exceptions) {}
+
+  public record ProcessExport(String process, String instanceId, Instant started, Instant ended,
+      List<VariableExport> variables) {}
+
+  public record VariableExport(String name, Object value) {}
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final IdentityService identity;
+  private final CaseHistory cases;
+  private final CaseTables tables;
+  private final InzageExceptions exceptions;
+  private final CandidateResolver resolver;
+  private final RetentionSettings settings;
+  private final Clock clock;
+
+  public InzageExport(RuntimeService runtime, HistoryService history, IdentityService identity,
+      CaseHistory cases, CaseTables tables, InzageExceptions exceptions, CandidateResolver resolver,
+      RetentionSettings settings, Clock clock) {
+    this.runtime = runtime;
+    this.history = history;
+    this.identity = identity;
+    this.cases = cases;
+    this.tables = tables;
+    this.exceptions = exceptions;
+    this.resolver = resolver;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Role code = Camunda group id; asked on every call, so a role that ended no longer opens this. */
+  public boolean isPrivacyOfficer(String user) {
+    return identity.createUserQuery().userId(user).memberOfGroup(PRIVACY_OFFICER).count() > 0;
+  }
+
+  public Document export(String user, Collection<String> personKeys) {
+    List<CaseExport> found = asEngine(() -> mainInstances(personKeys).stream()
+        .map(main -> toCase(user, main)).flatMap(Optional::stream).toList());
+    return new Document(user, clock.instant(), found);
+  }
+
+  /** The case reference, when the case exists and this officer answers for it. */
+  public Optional<String> caseFor(String user, String caseRef) {
+    return asEngine(() -> history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(CaseHistory.MAIN_PROCESS).variableValueEquals(CaseKeys.CASE_ID, caseRef)
+        .list().stream().filter(main -> answersFor(user, gemeente(main.getId())))
+        .map(cases::caseRef).findFirst());
+  }
+
+  /** Main instances by person key: history (running and closed), and the runtime to be sure. */
+  private List<HistoricProcessInstance> mainInstances(Collection<String> personKeys) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String key : personKeys) {
+      history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseHistory.MAIN_PROCESS)
+          .variableValueEquals(CaseKeys.PERSON_KEY, key).orderByProcessInstanceStartTime().asc()
+          .list().forEach(p -> ids.add(p.getId()));
+      runtime.createProcessInstanceQuery().processDefinitionKey(CaseHistory.MAIN_PROCESS)
+          .variableValueEquals(CaseKeys.PERSON_KEY, key).list().forEach(p -> ids.add(p.getId()));
+    }
+    return ids.isEmpty() ? List.of() : history.createHistoricProcessInstanceQuery()
+        .processInstanceIds(ids).orderByProcessInstanceStartTime().asc().list();
+  }
+
+  private Optional<CaseExport> toCase(String user, HistoricProcessInstance main) {
+    String gemeente = gemeente(main.getId());
+    if (!answersFor(user, gemeente)) {
+      return Optional.empty();
+    }
+    String caseRef = cases.caseRef(main);
+    List<HistoricProcessInstance> instances = cases.instances(caseRef, main.getId());
+    List<InzageException> recorded = exceptions.forCase(caseRef);
+    Withholding withholding = new Withholding(recorded.stream().map(InzageException::withheld).toList());
+
+    Map<String, List<VariableExport>> variables = new LinkedHashMap<>();
+    for (HistoricVariableInstance v : cases.variables(instances.stream().map(p -> p.getId()).toList())) {
+      Object value = ExportValues.plain(v.getValue());
+      if (!withholding.withholds(v.getName(), value)) {
+        variables.computeIfAbsent(v.getProcessInstanceId(), id -> new java.util.ArrayList<>())
+            .add(new VariableExport(v.getName(), withholding.filter(value)));
+      }
+    }
+    List<ProcessExport> processes = instances.stream().map(p -> new ProcessExport(
+        p.getProcessDefinitionKey(), p.getId(), instant(p.getStartTime()), instant(p.getEndTime()),
+        variables.getOrDefault(p.getId(), List.of()))).toList();
+
+    Map<String, List<Map<String, Object>>> rows = tables.rows(caseRef);
+    boolean closed = main.getEndTime() != null;
+    RetentionCategory category = closed ? CaseHistory.category(instances) : null;
+    LocalDate retainedUntil = closed ? settings.expiresOn(
+        LocalDate.ofInstant(main.getEndTime().toInstant(), clock.getZone()), category) : null;
+    return Optional.of(new CaseExport(caseRef, gemeente, closed ? "afgesloten" : "lopend",
+        instant(main.getStartTime()), instant(main.getEndTime()),
+        category == null ? null : category.code(), retainedUntil, processes,
+        section(rows, CaseTables.SHARING_REGISTER, withholding),
+        section(rows, CaseTables.ACCESS_LOG, withholding),
+        section(rows, CaseTables.NOTIFICATIONS, withholding), recorded));
+  }
+
+  private boolean answersFor(String user, String gemeente) {
+    return resolver.candidates(PRIVACY_OFFICER, gemeente).contains(user);
+  }
+
+  private String gemeente(String mainInstanceId) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(mainInstanceId)
+        .variableName(CaseVariables.GEMEENTE).list().stream().map(v -> (Object) v.getValue())
+        .filter(java.util.Objects::nonNull).map(Object::toString).findFirst().orElse(null);
+  }
+
+  /** A table that does not exist (yet) is left out of the document rather than shown empty. */
+  private static List<Map<String, Object>> section(Map<String, List<Map<String, Object>>> rows,
+      String table, Withholding withholding) {
+    List<Map<String, Object>> found = rows.get(table);
+    return found == null ? null : found.stream().map(ExportValues::plainRow)
+        .filter(withholding::keeps).toList();
+  }
+
+  private <T> T asEngine(Supplier<T> work) {
+    Authentication current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (current != null) {
+        identity.setAuthentication(current);
+      }
+    }
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}
