@@ -54,6 +54,10 @@ public class InzageExport {
   private final IdentityService identity;
   private final CaseHistory cases;
   private final CaseTables tables;
+  static final String REPORTER = "melder";
+  static final String REPORTER_REASON = "Gegevens van de melder zijn persoonsgegevens van een ander"
+      + " (artikel 15 lid 4 AVG): altijd achtergehouden.";
+
   private final InzageExceptions exceptions;
   private final CandidateResolver resolver;
   private final RetentionSettings settings;
@@ -113,7 +117,9 @@ public class InzageExport {
     }
     String caseRef = cases.caseRef(main);
     List<HistoricProcessInstance> instances = cases.instances(caseRef, main.getId());
-    List<InzageException> recorded = exceptions.forCase(caseRef);
+    List<InzageException> recorded = new java.util.ArrayList<>(exceptions.forCase(caseRef));
+    // The reporter's identity is a third party's personal data: always withheld, and said so.
+    recorded.add(0, new InzageException(0, caseRef, REPORTER, REPORTER_REASON, "signaalketen", null));
     Withholding withholding = new Withholding(recorded.stream().map(InzageException::withheld).toList());
 
     Map<String, List<VariableExport>> variables = new LinkedHashMap<>();
@@ -155,7 +161,13 @@ public class InzageExport {
   private static List<Map<String, Object>> section(Map<String, List<Map<String, Object>>> rows,
       String table, Withholding withholding) {
     List<Map<String, Object>> found = rows.get(table);
+    // Who a message went to (the reporter, a professional) is someone else's data.
     return found == null ? null : found.stream().map(ExportValues::plainRow)
+        .map(row -> {
+          Map<String, Object> kept = new LinkedHashMap<>(row);
+          kept.remove("recipient");
+          return kept;
+        })
         .filter(withholding::keeps).toList();
   }
 

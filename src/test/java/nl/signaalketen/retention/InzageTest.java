@@ -49,6 +49,8 @@ class InzageTest {
     assertThat(variables(open, "signaalketen")).containsEntry("bsn", bsn)
         .containsEntry("signaal", Cases.signal("x").get("signaal"));
     assertThat(notifications(open)).extracting(n -> n.get("kind")).containsExactly("terugkoppeling-ontvangst");
+    assertThat(notifications(open)).allSatisfy(n -> assertThat(n).doesNotContainKey("recipient"));
+    assertThat(variables(open, "signaalketen")).doesNotContainKeys("melderNaam", "melderContact");
     Map<String, Object> closed = caseOf(answer, closedCase);
     assertThat(closed).containsEntry("status", "afgesloten").containsEntry("retentionCategory", "niet-opgepakt")
         .containsEntry("retainedUntil", LocalDate.now().plusDays(1825).toString());
@@ -79,9 +81,12 @@ class InzageTest {
     Map<String, Object> variables = variables(exported, "signaalketen");
     assertThat(variables).doesNotContainKey("uitkomstWeging").containsKey("signaal").containsKey("gemeente");
     assertThat(variables.values()).noneMatch(v -> String.valueOf(v).contains("strafrechtelijk"));
-    assertThat(list(exported, "exceptions")).singleElement()
+    assertThat(list(exported, "exceptions")).hasSize(2).last()
         .satisfies(e -> assertThat(e).containsEntry("withheld", "strafrechtelijk").containsEntry("reason", reason)
             .containsEntry("recordedBy", OFFICER).containsKey("recordedAt"));
+    // The reporter is a third party: their data is always withheld, and the export says so.
+    assertThat(list(exported, "exceptions")).first().satisfies(e -> assertThat(e).containsEntry("withheld", "melder"));
+    assertThat(variables).doesNotContainKeys("melderNaam", "melderContact");
   }
 
   @Test
