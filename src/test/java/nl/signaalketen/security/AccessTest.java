@@ -130,7 +130,8 @@ class AccessTest {
     var sharing = runtime.createProcessInstanceByKey("informatie-delen").setVariables(Map.of(
             "gemeente", "gemeente-leiden", "melderNaam", "Bart Peeters", "melderContact", "school@example.org",
             "melderOrganisatie", "Demo Lyceum Leiden", "zorg", "Zorg over een leerling.",
-            "besluitDelen", "metToestemming"))
+            "besluitDelen", "metToestemming", "doelDelen", "Duiding door de gemeente.",
+            "proportionaliteit", "Alleen de feiten.", "subsidiariteit", "Zelf oplossen kan niet."))
         .startBeforeActivity("delen-en-vastleggen").execute();
     var task = tasks.createTaskQuery().processInstanceId(sharing.getId()).singleResult();
     identity.setAuthentication("school-leiden", List.of("signaalketen", "aandachtsfunctionaris-school"));
