@@ -1,0 +1,84 @@
+package nl.signaalketen.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import nl.signaalketen.testsupport.IntegrationTest;
+import nl.signaalketen.testsupport.Rest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Tasklist sends every variable visible from a task's scope to the browser. Each phase is its own
+ * process instance that receives only what the phase needs, so a task holder receives only that:
+ * proven through the same form-variables call Tasklist makes.
+ */
+@IntegrationTest
+class VariableScopeTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+
+  private Set<String> formVariables(String user, Task task) {
+    ResponseEntity<Map<String, Object>> answer = Rest.as(http, user)
+        .getJson("/engine-rest/task/" + task.getId() + "/form-variables");
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return answer.getBody().keySet();
+  }
+
+  private static Set<String> passedInto(String callActivity) {
+    var model = Bpmn.readModelFromFile(Path.of("processes/signaalketen.bpmn").toFile());
+    CallActivity call = model.getModelElementById(callActivity);
+    return call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
+        .map(CamundaIn::getCamundaSource).filter(s -> s != null).collect(Collectors.toSet());
+  }
+
+  @Test
+  void anActionOwnerReceivesTheActionButNothingOfTheSignalOrTheWeging() {
+    assertThat(passedInto("interventie")).containsExactlyInAnyOrder("gemeente", "casusId", "actie");
+    Map<String, Object> actie = new HashMap<>(Map.of("rol", "jongerenwerker", "doel", "Positief netwerk opbouwen.",
+        "reviewDatum", LocalDate.now().plusDays(30).toString(), "kosten", false,
+        "omschrijving", "Mentortraject."));
+    var instance = runtime.startProcessInstanceByKey("interventie",
+        Map.of("gemeente", "gemeente-leiden", "casusId", "SK-SCOPE-" + System.nanoTime(), "actie", actie));
+    Task accept = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    Set<String> received = formVariables("jongerenwerker-leiden", accept);
+
+    assertThat(received).doesNotContain("signaal", "meningen", "betrokkeneNaam", "bsn", "bijdragen",
+        "bijdragenOverzicht", "inbrengPolitie", "toelichtingDuiding");
+  }
+
+  @Test
+  void theCaseMeetingReceivesNoPartnersContributionsFromTheWeging() {
+    assertThat(passedInto("casusoverleg")).doesNotContain("signaal", "bijdragen", "bijdragenOverzicht",
+        "inbrengPolitie", "inbrengOm");
+  }
+
+  @Test
+  void theSchoolsPhaseIsAProcessOfItsOwnThatReceivesNothingFromTheChain() {
+    var sharing = runtime.startProcessInstanceByKey("informatie-delen", Map.of("gemeente", "gemeente-leiden",
+        "melderNaam", "Bart Peeters", "melderContact", "school@example.org", "melderOrganisatie", "Demo Lyceum",
+        "zorg", "Zorg over een leerling."));
+    Task first = tasks.createTaskQuery().processInstanceId(sharing.getId()).singleResult();
+
+    assertThat(formVariables("school-leiden", first))
+        .doesNotContain("casusId", "uitkomstWeging", "bijdragen", "inbrengPolitie", "acties");
+  }
+}
