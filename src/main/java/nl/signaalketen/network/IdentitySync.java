@@ -25,6 +25,8 @@ public class IdentitySync {
   /** Every professional in the registry; carries the rights all of them share (Tasklist, filters). */
   public static final String ALL_PROFESSIONALS = "signaalketen";
   static final String ROLE_GROUP_TYPE = "netwerkrol";
+  /** The role that answers for privacy: the sharing register export and inzage. */
+  public static final String PRIVACY_OFFICER = "privacyfunctionaris";
 
   private final IdentityService identity;
   private final NetworkRepository repository;
@@ -91,6 +93,15 @@ public class IdentitySync {
         .forEach(id -> identity.deleteMembership(id, roleCode));
     wanted.stream().filter(id -> !current.contains(id))
         .forEach(id -> identity.createMembership(id, roleCode));
+  }
+
+  /**
+   * Whether the user holds the role today: its group has the holders of assignments that apply
+   * today, asked on every call so an ended assignment no longer opens anything.
+   */
+  public boolean holdsRole(String userId, String roleCode) {
+    return userId != null
+        && identity.createUserQuery().userId(userId).memberOfGroup(roleCode).count() > 0;
   }
 
   private void ensureGroup(String id, String name, String type) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import nl.signaalketen.assignment.CandidateResolver;
+import nl.signaalketen.network.IdentitySync;
 import nl.signaalketen.assignment.CaseVariables;
 import nl.signaalketen.casefile.CaseKeys;
 import nl.signaalketen.retention.InzageExceptions.InzageException;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class InzageExport {
 
-  public static final String PRIVACY_OFFICER = "privacyfunctionaris";
+  public static final String PRIVACY_OFFICER = IdentitySync.PRIVACY_OFFICER;
 
   public record Document(String requestedBy, Instant requestedAt, List<CaseExport> cases) {}
 
@@ -54,6 +55,7 @@ public class InzageExport {
   private final IdentityService identity;
   private final CaseHistory cases;
   private final CaseTables tables;
+  private final IdentitySync roles;
   static final String REPORTER = "melder";
   static final String REPORTER_REASON = "Gegevens van de melder zijn persoonsgegevens van een ander"
       + " (artikel 15 lid 4 AVG): altijd achtergehouden.";
@@ -64,8 +66,9 @@ public class InzageExport {
   private final Clock clock;
 
   public InzageExport(RuntimeService runtime, HistoryService history, IdentityService identity,
-      CaseHistory cases, CaseTables tables, InzageExceptions exceptions, CandidateResolver resolver,
-      RetentionSettings settings, Clock clock) {
+      IdentitySync roles, CaseHistory cases, CaseTables tables, InzageExceptions exceptions,
+      CandidateResolver resolver, RetentionSettings settings, Clock clock) {
+    this.roles = roles;
     this.runtime = runtime;
     this.history = history;
     this.identity = identity;
@@ -79,7 +82,7 @@ public class InzageExport {
 
   /** Role code = Camunda group id; asked on every call, so a role that ended no longer opens this. */
   public boolean isPrivacyOfficer(String user) {
-    return identity.createUserQuery().userId(user).memberOfGroup(PRIVACY_OFFICER).count() > 0;
+    return roles.holdsRole(user, PRIVACY_OFFICER);
   }
 
   public Document export(String user, Collection<String> personKeys) {

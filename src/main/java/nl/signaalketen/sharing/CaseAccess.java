@@ -1,7 +1,7 @@
 package nl.signaalketen.sharing;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
+import nl.signaalketen.network.IdentitySync;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,13 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseAccess {
 
-  /** The role code, which IdentitySync makes the Camunda group of its current holders. */
-  public static final String PRIVACY_OFFICER = "privacyfunctionaris";
-
   private final HistoryService history;
-  private final IdentityService identity;
+  private final IdentitySync identity;
 
-  public CaseAccess(HistoryService history, IdentityService identity) {
+  public CaseAccess(HistoryService history, IdentitySync identity) {
     this.history = history;
     this.identity = identity;
   }
@@ -50,6 +47,6 @@ public class CaseAccess {
   }
 
   public boolean isPrivacyOfficer(String user) {
-    return identity.createUserQuery().userId(user).memberOfGroup(PRIVACY_OFFICER).count() > 0;
+    return identity.holdsRole(user, IdentitySync.PRIVACY_OFFICER);
   }
 }

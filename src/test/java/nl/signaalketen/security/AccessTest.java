@@ -14,10 +14,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** Who reaches what through /engine-rest, /api and the Tasklist login, with the demo users. */
 @IntegrationTest
@@ -221,25 +220,13 @@ class AccessTest {
 
   @Test
   void aDemoProfessionalCanLogIntoTasklist() {
-    // Camunda's webapps want their CSRF token (cookie + header) even for the login itself.
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
-    String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-        .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow();
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.set("X-XSRF-TOKEN", token);
-    cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.substring(0, c.indexOf(';'))));
-    var form = new LinkedMultiValueMap<String, String>();
-    form.add("username", "adviseur-leiden");
-    form.add("password", Rest.DEMO_PASSWORD);
+    HttpHeaders session = Rest.tasklistSession(http, "adviseur-leiden");
 
-    ResponseEntity<String> login = http.postForEntity(
-        "/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers),
-        String.class);
+    ResponseEntity<String> me = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(session), String.class);
 
-    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(login.getBody()).contains("\"userId\":\"adviseur-leiden\"").contains("tasklist");
+    assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(me.getBody()).contains("\"userId\":\"adviseur-leiden\"").contains("tasklist");
   }
 
   /** Starts a case as the meldpunt does; answers its case reference, the key of every phase. */

@@ -1,14 +1,21 @@
 package nl.signaalketen.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /** HTTP calls as a given demo user (or nobody), answering status and parsed JSON. */
 public final class Rest {
@@ -65,5 +72,32 @@ public final class Rest {
     Cases.signal(gemeente).forEach((k, v) -> variables.put(k, Map.of("value", v, "type", "String")));
     return send(HttpMethod.POST, "/engine-rest/process-definition/key/signaalketen/start",
         Map.of("variables", variables));
+  }
+
+  /** Logs into Camunda's webapps as Tasklist does (CSRF token first); answers the session's headers. */
+  public static HttpHeaders tasklistSession(TestRestTemplate http, String user) {
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
+    String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+        .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.set("X-XSRF-TOKEN", token);
+    cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.substring(0, c.indexOf(';'))));
+    var form = new LinkedMultiValueMap<String, String>();
+    form.add("username", user);
+    form.add("password", Rest.DEMO_PASSWORD);
+    ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+        new HttpEntity<>(form, headers), String.class);
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+    HttpHeaders session = new HttpHeaders();
+    session.set("X-XSRF-TOKEN", token);
+    // The login renews the session cookie: the newest value of each cookie counts.
+    Map<String, String> jar = new LinkedHashMap<>();
+    Stream.concat(cookies.stream(), login.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream())
+        .map(c -> c.substring(0, c.indexOf(';')))
+        .forEach(c -> jar.put(c.substring(0, c.indexOf('=')), c));
+    jar.values().forEach(c -> session.add(HttpHeaders.COOKIE, c));
+    return session;
   }
 }
