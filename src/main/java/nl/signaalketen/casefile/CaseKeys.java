@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 /** Case reference and the pseudonymous key that recognises the same person in a later signal. */
 public final class CaseKeys {
 
@@ -20,6 +22,16 @@ public final class CaseKeys {
   public static final String STATUS_SUBJECT = "pga";
 
   private CaseKeys() {}
+
+  /** The case a step of the chain belongs to: its casusId, else the business key, else the instance. */
+  public static String caseOf(DelegateExecution execution) {
+    Object casusId = execution.getVariable(CASE_ID);
+    if (casusId != null && !casusId.toString().isBlank()) {
+      return casusId.toString();
+    }
+    String businessKey = execution.getProcessBusinessKey();
+    return businessKey != null ? businessKey : execution.getProcessInstanceId();
+  }
 
   /**
    * A hash of the BSN, or else of name and date of birth (normalised: case, accents, spaces), so

@@ -61,7 +61,8 @@ public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, assign);
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, due);
-        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, validate);
+        // Built in, so the form rules run before any listener of the model acts on the input.
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, validate);
       }
 
       @Override

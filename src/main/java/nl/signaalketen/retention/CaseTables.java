@@ -27,9 +27,11 @@ public class CaseTables {
   public static final String SHARING_REGISTER = "sk_sharing_entry";
   public static final String ACCESS_LOG = "sk_access_log";
   public static final String INZAGE_EXCEPTIONS = "sk_inzage_exception";
+  public static final String WEIGHING_CONTRIBUTIONS = "sk_weighing_contribution";
 
   /** Deleted in this order (dependants first); sk_retention_case and sk_deletion_log are the job's. */
-  static final List<String> TABLES = List.of(ACCESS_LOG, SHARING_REGISTER, NOTIFICATIONS, INZAGE_EXCEPTIONS);
+  static final List<String> TABLES =
+      List.of(ACCESS_LOG, SHARING_REGISTER, WEIGHING_CONTRIBUTIONS, NOTIFICATIONS, INZAGE_EXCEPTIONS);
   /** The first of these a table has names the case (our tables say case_ref). */
   static final List<String> CASE_COLUMNS = List.of("case_ref", "casus_id", "case_id");
 

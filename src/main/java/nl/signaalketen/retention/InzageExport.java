@@ -41,7 +41,8 @@ public class InzageExport {
 
   public record CaseExport(String caseId, String gemeente, String status, Instant opened,
       Instant closed, String retentionCategory, LocalDate retainedUntil,
-      List<ProcessExport> processes, List<Map<String, Object>> sharingRegister,
+      List<ProcessExport> processes, List<Map<String, Object>> weighingContributions,
+      List<Map<String, Object>> sharingRegister,
       List<Map<String, Object>> accessLog, List<Map<String, Object>> notifications,
       List<InzageException> exceptions) {}
 
@@ -145,6 +146,7 @@ public class InzageExport {
     return Optional.of(new CaseExport(caseRef, gemeente, closed ? "afgesloten" : "lopend",
         instant(main.getStartTime()), instant(main.getEndTime()),
         category == null ? null : category.code(), retainedUntil, processes,
+        section(rows, CaseTables.WEIGHING_CONTRIBUTIONS, withholding),
         section(rows, CaseTables.SHARING_REGISTER, withholding),
         section(rows, CaseTables.ACCESS_LOG, withholding),
         section(rows, CaseTables.NOTIFICATIONS, withholding), recorded));

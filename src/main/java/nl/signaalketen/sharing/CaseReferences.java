@@ -32,12 +32,7 @@ public class CaseReferences {
 
   /** The case of a task in the chain: its casusId, else the business key, else the instance. */
   static String caseOf(DelegateTask task) {
-    Object casusId = task.getVariable(CaseKeys.CASE_ID);
-    if (casusId != null && !casusId.toString().isBlank()) {
-      return casusId.toString();
-    }
-    String businessKey = task.getExecution().getProcessBusinessKey();
-    return businessKey != null ? businessKey : task.getProcessInstanceId();
+    return CaseKeys.caseOf(task.getExecution());
   }
 
   /**

@@ -42,6 +42,13 @@ class VariableScopeTest {
     return answer.getBody().keySet();
   }
 
+  /** The whole answer of the form-variables call, as the browser receives it. */
+  private String formVariablesText(String user, Task task) {
+    ResponseEntity<String> answer = Rest.as(http, user).get("/engine-rest/task/" + task.getId() + "/form-variables");
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return answer.getBody();
+  }
+
   private static Set<String> passedInto(String callActivity) {
     var model = Bpmn.readModelFromFile(Path.of("processes/signaalketen.bpmn").toFile());
     CallActivity call = model.getModelElementById(callActivity);
@@ -80,5 +87,80 @@ class VariableScopeTest {
 
     assertThat(formVariables("school-leiden", first))
         .doesNotContain("casusId", "uitkomstWeging", "bijdragen", "inbrengPolitie", "acties");
+  }
+
+  // --- the weging: partners side by side --------------------------------------------------------
+
+  private static final String POLICE_INFORMATION = "Politie: twee incidenten met geweld in 2025.";
+  private static final String POLICE_INPUT = "Politie aan tafel: betrokkene is bekend in een lopend onderzoek.";
+
+  @Test
+  void aWeegploegPartnerDoesNotReceiveAnotherPartnersContribution() {
+    String weging = startWeging();
+    tasks.complete(enrichment(weging, "politie-expert-radicalisering").getId(), contribution(POLICE_INFORMATION));
+
+    String raad = formVariablesText("rvdk-hm", enrichment(weging, "raadsonderzoeker"));
+
+    assertThat(raad).doesNotContain(POLICE_INFORMATION).doesNotContain("bijdragenOverzicht")
+        .contains("Deelt filmpjes over de strijd.");
+  }
+
+  @Test
+  void theJointWeighingTaskReceivesEveryContributionAndOnlyThatTaskDoes() {
+    String weging = startWeging();
+    completeEnrichment(weging);
+
+    Task joint = tasks.createTaskQuery().processInstanceId(weging).taskDefinitionKey("gezamenlijk-wegen")
+        .singleResult();
+
+    assertThat(formVariablesText("voorzitter-hm", joint)).contains(POLICE_INFORMATION);
+    assertThat(runtime.getVariables(weging)).doesNotContainKeys("bijdragen", "bijdragenOverzicht");
+  }
+
+  @Test
+  void inANextRoundThePartnersReceiveTheQuestionButNotTheWeegploegsInput() {
+    String weging = startWeging();
+    completeEnrichment(weging);
+    Task joint = tasks.createTaskQuery().processInstanceId(weging).taskDefinitionKey("gezamenlijk-wegen")
+        .singleResult();
+    Map<String, Object> weighing = new HashMap<>(Map.of("inbrengGemeente", "Zorgen over isolement.",
+        "inbrengPolitie", POLICE_INPUT, "inbrengOm", "Niet bekend bij het OM.",
+        "toelichtingCriteria", "Nog niet te beoordelen.", "uitkomstWeging", "meerInformatie",
+        "vraagMeerInformatie", "Raad: is het gezin bij jullie bekend?",
+        "toelichtingWeging", "Zonder het beeld van de Raad kunnen we niet wegen; " + POLICE_INPUT));
+    tasks.complete(joint.getId(), weighing);
+
+    String raad = formVariablesText("rvdk-hm", enrichment(weging, "raadsonderzoeker"));
+
+    assertThat(raad).contains("Raad: is het gezin bij jullie bekend?").doesNotContain(POLICE_INPUT)
+        .doesNotContain(POLICE_INFORMATION);
+  }
+
+  /** A weging for a minor, so the Raad voor de Kinderbescherming contributes beside the weegploeg. */
+  private String startWeging() {
+    String casus = "SK-SCOPE-" + System.nanoTime();
+    return runtime.startProcessInstanceByKey("weging", casus, new HashMap<>(Map.of("gemeente", "gemeente-leiden",
+        "casusId", casus, "signaal", "Deelt filmpjes over de strijd.", "minderjarig", true,
+        "detentieOfToezicht", false))).getId();
+  }
+
+  private Task enrichment(String weging, String partner) {
+    return tasks.createTaskQuery().processInstanceId(weging).taskDefinitionKey("informatie-aanleveren").list()
+        .stream().filter(t -> partner.equals(tasks.getVariable(t.getId(), "partnerRol"))).findFirst().orElseThrow();
+  }
+
+  private void completeEnrichment(String weging) {
+    tasks.complete(enrichment(weging, "politie-expert-radicalisering").getId(), contribution(POLICE_INFORMATION));
+    for (Task open : tasks.createTaskQuery().processInstanceId(weging).taskDefinitionKey("informatie-aanleveren")
+        .list()) {
+      tasks.complete(open.getId(), Map.of("bijdrage", "geenInformatie", "redenGeenBijdrage", "Niet bekend."));
+    }
+  }
+
+  private static Map<String, Object> contribution(String summary) {
+    return new HashMap<>(Map.of("bijdrage", "informatie", "samenvatting", summary,
+        "doel", "Gezamenlijke risicotaxatie.", "grondslag", "wet-pga",
+        "proportionaliteit", "Alleen wat het risico bepaalt.", "subsidiariteit", "Anders kan niet gewogen worden.",
+        "bijzondereGegevens", true, "soortBijzondereGegevens", "strafrechtelijke gegevens"));
   }
 }

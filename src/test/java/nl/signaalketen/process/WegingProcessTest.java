@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.signaalketen.casefile.WeighingContributions;
+import nl.signaalketen.casefile.WeighingContributions.Contribution;
 import nl.signaalketen.deadlines.Limits;
 import nl.signaalketen.formvalidation.FormRuleViolation;
 import nl.signaalketen.testsupport.IntegrationTest;
@@ -48,6 +50,9 @@ class WegingProcessTest {
 
   @Autowired
   Limits limits;
+
+  @Autowired
+  WeighingContributions contributions;
 
   TaskService tasks;
 
@@ -107,30 +112,32 @@ class WegingProcessTest {
     completeEnrichment(instance, Map.of("officier-van-justitie", "Betrokkene is bij het OM niet bekend."));
 
     assertThat(instance).isWaitingAt("gezamenlijk-wegen");
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> bijdragen =
-        (List<Map<String, Object>>) engine.getRuntimeService().getVariable(instance.getId(), "bijdragen");
-    assertThat(bijdragen).hasSize(3).extracting(b -> b.get("partnerRol"))
+    List<Contribution> bijdragen = contributions.forWeging(instance.getId());
+    assertThat(bijdragen).hasSize(3).extracting(Contribution::partnerRole)
         .containsExactlyInAnyOrderElementsOf(WEEGPLOEG);
-    Map<String, Object> om = bijdragen.stream().filter(b -> "officier-van-justitie".equals(b.get("partnerRol")))
+    Contribution om = bijdragen.stream().filter(b -> "officier-van-justitie".equals(b.partnerRole()))
         .findFirst().orElseThrow();
-    assertThat(om).containsEntry("bijdrage", "geenInformatie")
-        .containsEntry("redenGeenBijdrage", "Betrokkene is bij het OM niet bekend.")
-        .containsEntry("samenvatting", null).containsEntry("ronde", 1L);
-    Map<String, Object> politie = bijdragen.stream()
-        .filter(b -> "politie-expert-radicalisering".equals(b.get("partnerRol"))).findFirst().orElseThrow();
-    assertThat(politie).containsEntry("bijdrage", "informatie").containsEntry("grondslag", "wet-pga")
-        .containsEntry("bijzondereGegevens", true)
-        .containsEntry("samenvatting", "Samenvatting van politie-expert-radicalisering");
-    assertThat(politie.get("gedeeldOp")).isNotNull();
-    String overzicht = (String) engine.getRuntimeService().getVariable(instance.getId(), "bijdragenOverzicht");
+    assertThat(om.contributes()).isFalse();
+    assertThat(om.reasonNone()).isEqualTo("Betrokkene is bij het OM niet bekend.");
+    assertThat(om.summary()).isNull();
+    assertThat(om.roundNo()).isEqualTo(1);
+    Contribution politie = bijdragen.stream()
+        .filter(b -> "politie-expert-radicalisering".equals(b.partnerRole())).findFirst().orElseThrow();
+    assertThat(politie.contributes()).isTrue();
+    assertThat(politie.legalBasis()).isEqualTo("wet-pga");
+    assertThat(politie.specialCategories()).isTrue();
+    assertThat(politie.summary()).isEqualTo("Samenvatting van politie-expert-radicalisering");
+    assertThat(politie.sharedBy()).isNotBlank();
+    assertThat(politie.sharedAt()).isNotNull();
+    String overzicht = (String) tasks.getVariable(task(instance).getId(), "bijdragenOverzicht");
     assertThat(overzicht)
         .contains("Ronde 1 - politie-expert-radicalisering\nGedeeld: Samenvatting van politie-expert-radicalisering")
         .contains("Grondslag: wet-pga").contains("Bijzondere persoonsgegevens: ja, strafrechtelijke gegevens")
         .contains("Ronde 1 - officier-van-justitie\nNiets bij te dragen: Betrokkene is bij het OM niet bekend.");
-    // The form fields stay local to each partner's task: nothing leaks onto the case itself.
+    // Neither the form fields nor the overview reach the process itself, where every task would see them.
     assertThat(engine.getRuntimeService().getVariables(instance.getId()))
-        .doesNotContainKeys("samenvatting", "grondslag", "redenGeenBijdrage", "bijdrage");
+        .doesNotContainKeys("samenvatting", "grondslag", "redenGeenBijdrage", "bijdrage", "bijdragen",
+            "bijdragenOverzicht");
   }
 
   @Test
@@ -206,7 +213,7 @@ class WegingProcessTest {
     zonderRedenen.put("toelichtingWeging", "  ");
 
     assertThat(refusal(() -> tasks.complete(weging.getId(), zonderRedenen)))
-        .hasMessageContaining("redenen")
+        .hasMessageContaining("Redenen van het besluit")
         .satisfies(e -> assertThat(e.fields()).containsExactly("toelichtingWeging"));
     assertThat(instance).isWaitingAt("gezamenlijk-wegen");
   }
@@ -354,11 +361,9 @@ class WegingProcessTest {
     assertThat(tasks.getVariable(enrichmentTasks(instance).get(0).getId(), "samenvatting")).isNull();
     completeEnrichment(instance, Map.of());
 
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> bijdragen =
-        (List<Map<String, Object>>) engine.getRuntimeService().getVariable(instance.getId(), "bijdragen");
-    assertThat(bijdragen).hasSize(6).extracting(b -> b.get("ronde")).containsOnly(1L, 2L);
-    assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "bijdragenOverzicht"))
+    assertThat(contributions.forWeging(instance.getId())).hasSize(6).extracting(Contribution::roundNo)
+        .containsOnly(1, 2);
+    assertThat((String) tasks.getVariable(task(instance).getId(), "bijdragenOverzicht"))
         .contains("Ronde 1 - adviseur-radicalisering").contains("Ronde 2 - adviseur-radicalisering");
     complete(task(instance), weighing("geenActie"));
     assertThat(instance).isEnded();
