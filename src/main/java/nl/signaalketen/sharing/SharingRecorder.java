@@ -27,7 +27,7 @@ public class SharingRecorder implements TaskListener {
 
   static final String CONTRIBUTION_FORM = "informatie-aanleveren";
   static final String REPORT_FORM = "delen-en-vastleggen";
-  static final String HANDOVER_FORM = "melding-overdracht-wijkteam";
+  static final String HANDOVER_FORM = "overdracht-voorbereiden";
 
   private final SharingRegister register;
   private final CaseReferences references;

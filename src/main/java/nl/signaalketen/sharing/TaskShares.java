@@ -85,20 +85,22 @@ final class TaskShares {
   }
 
   /**
-   * melding-overdracht-wijkteam: no radicalisation, a care need; the wijkteam takes over. The form
-   * asks no justification, so the register states the one this hand-over always has [proposal]:
-   * the gemeente's own statutory care task, limited to what the wijkteam task shows.
+   * overdracht-voorbereiden (melding): no radicalisation, a care need. The adviseur hands the
+   * person and the care need over to the sociaal wijkteam; the call activity overdracht-zorg passes
+   * exactly these, so the categories below are what leaves.
    */
   static SharingEntry careHandover(DelegateTask task, String user, LocalDateTime now) {
+    String basis = LegalBasis.isValid(task.getVariable("grondslagOverdracht"))
+        ? task.getVariable("grondslagOverdracht").toString() : null;
+    requireJustification(task, basis, "grondslagOverdracht", "doelOverdracht", "proportionaliteitOverdracht",
+        "subsidiariteitOverdracht");
     Object gemeente = task.getVariable("gemeente");
+    boolean informed = Boolean.TRUE.equals(task.getVariable("betrokkeneGeinformeerd"));
     return new SharingEntry(null, null, now, user, SharingEntry.CARE_HANDOVER,
         "adviseur-radicalisering (" + gemeente + ")", "sociaal wijkteam (" + gemeente + ")",
-        "Overdracht van een zorgvraag aan de reguliere zorg; geen aanwijzingen voor radicalisering.",
-        "wettelijke-plicht",
-        "Alleen naam, geboortedatum en zorgvraag; niet de melding of de radicaliseringsduiding.",
-        "Zonder de persoon en de zorgvraag kan het wijkteam de zorg niet overnemen.",
-        "naam van de betrokkene; geboortedatum; zorgvraag", false, null,
-        null, "Niet gevraagd bij de overdracht.");
+        text(task, "doelOverdracht"), basis, text(task, "proportionaliteitOverdracht"),
+        text(task, "subsidiariteitOverdracht"), "naam van de betrokkene; geboortedatum; zorgvraag", false, null,
+        informed, informed ? null : text(task, "redenNietGeinformeerd"));
   }
 
   /** Basis, purpose, proportionality and subsidiarity, or a refusal naming each missing field. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import nl.signaalketen.testsupport.Cases;
 import nl.signaalketen.testsupport.IntegrationTest;
 import nl.signaalketen.testsupport.Rest;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,8 +26,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Tasklist sends every variable visible from a task's scope to the browser. Each phase is its own
- * process instance that receives only what the phase needs, so a task holder receives only that:
- * proven through the same form-variables call Tasklist makes.
+ * process instance that receives only what the phase needs; within the weging, partners working
+ * side by side keep their fields local and their contributions outside the process; the care
+ * hand-over is a process of its own. Proven through the same form-variables call Tasklist makes.
  */
 @IntegrationTest
 class VariableScopeTest {
@@ -50,7 +52,11 @@ class VariableScopeTest {
   }
 
   private static Set<String> passedInto(String callActivity) {
-    var model = Bpmn.readModelFromFile(Path.of("processes/signaalketen.bpmn").toFile());
+    return passedInto("signaalketen", callActivity);
+  }
+
+  private static Set<String> passedInto(String process, String callActivity) {
+    var model = Bpmn.readModelFromFile(Path.of("processes/" + process + ".bpmn").toFile());
     CallActivity call = model.getModelElementById(callActivity);
     return call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
         .map(CamundaIn::getCamundaSource).filter(s -> s != null).collect(Collectors.toSet());
@@ -162,5 +168,31 @@ class VariableScopeTest {
         "doel", "Gezamenlijke risicotaxatie.", "grondslag", "wet-pga",
         "proportionaliteit", "Alleen wat het risico bepaalt.", "subsidiariteit", "Anders kan niet gewogen worden.",
         "bijzondereGegevens", true, "soortBijzondereGegevens", "strafrechtelijke gegevens"));
+  }
+
+  // --- a care need handed over to the sociaal wijkteam ------------------------------------------
+
+  @Test
+  void theSociaalWijkteamReceivesThePersonAndTheCareNeedButNothingOfTheMelding() {
+    assertThat(passedInto("melding", "overdracht-zorg"))
+        .containsExactlyInAnyOrder("gemeente", "casusId", "betrokkeneNaam", "geboortedatum", "zorgvraag");
+    var melding = Cases.startAtDuiding(runtime, "gemeente-leiden");
+    Map<String, Object> duiding = new HashMap<>(Map.of("melderTeruggebeld", false, "informatieToereikend", true,
+        "mogelijkeRadicalisering", false, "zorgbehoefte", true, "detentieOfToezicht", false, "schoolgaand", true,
+        "toelichtingDuiding", "Geen radicalisering; de duiding noemt een gevoelige bron.",
+        "zorgvraag", "Gezin zoekt hulp bij schulden."));
+    tasks.complete(Cases.openTask(tasks, melding).getId(), duiding);
+    tasks.complete(Cases.openTask(tasks, melding).getId(), Map.of("zorgvraag", "Gezin zoekt hulp bij schulden.",
+        "doelOverdracht", "Zorg overnemen.", "grondslagOverdracht", "wettelijke-plicht",
+        "proportionaliteitOverdracht", "Alleen persoon en zorgvraag.", "subsidiariteitOverdracht", "Niet anders.",
+        "betrokkeneGeinformeerd", true));
+    Task overname = tasks.createTaskQuery().taskDefinitionKey("zorgvraag-overnemen")
+        .processVariableValueEquals("casusId", runtime.getVariable(melding.getId(), "casusId")).singleResult();
+
+    String received = formVariablesText("wijkteam-leiden", overname);
+
+    assertThat(received).contains("Gezin zoekt hulp bij schulden.")
+        .doesNotContain("gevoelige bron", "toelichtingDuiding", "signaal", "melderNaam", "meningen", "bronnen")
+        .doesNotContain("Docent van het Demo Lyceum", "filmpjes");
   }
 }

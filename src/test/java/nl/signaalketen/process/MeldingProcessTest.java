@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -95,12 +96,24 @@ class MeldingProcessTest {
     duiding.put("zorgvraag", "Gezin zoekt hulp bij schulden en schooluitval.");
     complete(task(instance), duiding);
 
-    assertThat(instance).isWaitingAt("overdragen-sociaal-wijkteam");
-    Task overdracht = task(instance);
-    assertThat(candidateUsers(engine.getTaskService(), overdracht.getId())).containsExactly("wijkteam-leiden");
-    assertThat(overdracht.getDueDate()).isNotNull();
+    assertThat(instance).isWaitingAt("overdracht-voorbereiden");
+    Task voorbereiden = task(instance);
+    assertThat(candidateUsers(engine.getTaskService(), voorbereiden.getId())).containsExactly("adviseur-leiden");
+    assertThat(voorbereiden.getDueDate()).isNotNull();
+    complete(voorbereiden, overdrachtVerantwoord());
 
-    complete(overdracht, overdracht());
+    assertThat(instance).isWaitingAt("overdracht-zorg");
+    ProcessInstance zorg = calledProcessInstance(instance);
+    // The wijkteam's own process receives the person and the care need, nothing of the melding.
+    assertThat(engine.getRuntimeService().getVariables(zorg.getId())).containsOnlyKeys("gemeente", "casusId",
+        "betrokkeneNaam", "geboortedatum", "zorgvraag");
+    assertThat(zorg).isWaitingAt("zorgvraag-overnemen");
+    Task overname = task(zorg);
+    assertThat(candidateUsers(engine.getTaskService(), overname.getId())).containsExactly("wijkteam-leiden");
+    assertThat(overname.getDueDate()).isNotNull();
+
+    complete(overname, overdracht());
+    assertThat(zorg).hasPassed("zorg-overgenomen").isEnded();
     assertThat(instance).hasPassed("overgedragen-zorg").isEnded();
     assertThat(result(instance, "uitkomstMelding")).isEqualTo("zorg");
   }
@@ -224,8 +237,9 @@ class MeldingProcessTest {
     definitief.put("zorgvraag", "Ondersteuning bij opvoeding; moeder vraagt om hulp.");
     complete(task(instance), definitief);
 
-    assertThat(instance).isWaitingAt("overdragen-sociaal-wijkteam");
-    complete(task(instance), overdracht());
+    assertThat(instance).isWaitingAt("overdracht-voorbereiden");
+    complete(task(instance), overdrachtVerantwoord());
+    complete(task(calledProcessInstance(instance)), overdracht());
     assertThat(instance).hasPassed("melding-definitief-duiden", "overgedragen-zorg").isEnded();
     assertThat(result(instance, "uitkomstMelding")).isEqualTo("zorg");
   }
@@ -341,6 +355,17 @@ class MeldingProcessTest {
     variables.put("schoolgaand", true);
     variables.put("toelichtingDefinitieveDuiding", "Na twee rondes blijft het beeld onvolledig; zie onderbouwing.");
     return variables;
+  }
+
+  /** The adviseur's justification of the hand-over, for the sharing register. */
+  static Map<String, Object> overdrachtVerantwoord() {
+    return Map.of(
+        "zorgvraag", "Gezin zoekt hulp bij schulden.",
+        "doelOverdracht", "Het wijkteam neemt de zorg over.",
+        "grondslagOverdracht", "wettelijke-plicht",
+        "proportionaliteitOverdracht", "Alleen de persoon en de zorgvraag.",
+        "subsidiariteitOverdracht", "Het gezin vroeg zelf niet om hulp.",
+        "betrokkeneGeinformeerd", true);
   }
 
   private static Map<String, Object> overdracht() {

@@ -129,25 +129,53 @@ class SharingFromProcessesTest {
   }
 
   @Test
-  void theHandOverOfACareNeedToTheSociaalWijkteamIsRecorded() {
-    ProcessInstance melding = Cases.startAtDuiding(engine.getRuntimeService(), "gemeente-leiden");
-    started.add(melding.getId());
-    String casus = (String) engine.getRuntimeService().getVariable(melding.getId(), "casusId");
+  void theHandOverOfACareNeedToTheSociaalWijkteamIsRecordedWithTheAdviseursJustification() {
+    String casus = startAtHandOver();
+
+    step(handOver, Map.of("zorgvraag", "Gezin zoekt hulp bij schulden.", "doelOverdracht", "Zorg overnemen.",
+        "grondslagOverdracht", "wettelijke-plicht", "proportionaliteitOverdracht", "Alleen persoon en zorgvraag.",
+        "subsidiariteitOverdracht", "Het gezin vraagt niet zelf om hulp.", "betrokkeneGeinformeerd", false,
+        "redenNietGeinformeerd", "Moeder wordt bij de intake door het wijkteam geïnformeerd."));
+
+    assertThat(register.forCase(casus)).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo("overdracht-zorg");
+      assertThat(e.from()).isEqualTo("adviseur-radicalisering (gemeente-leiden)");
+      assertThat(e.to()).isEqualTo("sociaal wijkteam (gemeente-leiden)");
+      assertThat(e.purpose()).isEqualTo("Zorg overnemen.");
+      assertThat(e.legalBasis()).isEqualTo("wettelijke-plicht");
+      assertThat(e.proportionality()).isEqualTo("Alleen persoon en zorgvraag.");
+      assertThat(e.dataCategories()).isEqualTo("naam van de betrokkene; geboortedatum; zorgvraag");
+      assertThat(e.personInformed()).isFalse();
+      assertThat(e.reasonNotInformed()).isEqualTo("Moeder wordt bij de intake door het wijkteam geïnformeerd.");
+    });
+  }
+
+  @Test
+  void aHandOverWithoutBasisOrPurposeIsRefusedNamingTheFieldsAndNothingReachesTheWijkteam() {
+    String casus = startAtHandOver();
+
+    FormRuleViolation refused = refusal(() -> step(handOver, Map.of("zorgvraag", "Hulp bij schulden.",
+        "proportionaliteitOverdracht", "Alleen persoon en zorgvraag.", "subsidiariteitOverdracht", "Niet anders.",
+        "betrokkeneGeinformeerd", true)));
+
+    assertThat(refused.fields()).contains("grondslagOverdracht", "doelOverdracht");
+    assertThat(register.forCase(casus)).isEmpty();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(handOver.getId())
+        .count()).isZero();
+  }
+
+  private ProcessInstance handOver;
+
+  /** A melding whose duiding found a care need and no radicalisation; returns its case. */
+  private String startAtHandOver() {
+    handOver = Cases.startAtDuiding(engine.getRuntimeService(), "gemeente-leiden");
+    started.add(handOver.getId());
     Map<String, Object> duiding = new HashMap<>(Map.of("melderTeruggebeld", false, "informatieToereikend", true,
         "mogelijkeRadicalisering", false, "zorgbehoefte", true, "detentieOfToezicht", false, "schoolgaand", true,
         "toelichtingDuiding", "Geen aanwijzingen voor radicalisering, wel zorgen thuis."));
     duiding.put("zorgvraag", "Gezin zoekt hulp bij schulden.");
-    step(melding, duiding);
-
-    step(melding, Map.of("overnameZorg", "opgepakt", "afsprakenZorg", "Intake volgende week.",
-        "contactpersoonWijkteam", "L. de Graaf"));
-
-    assertThat(register.forCase(casus)).singleElement().satisfies(e -> {
-      assertThat(e.kind()).isEqualTo("overdracht-zorg");
-      assertThat(e.to()).isEqualTo("sociaal wijkteam (gemeente-leiden)");
-      assertThat(e.legalBasis()).isEqualTo("wettelijke-plicht");
-      assertThat(e.dataCategories()).contains("zorgvraag");
-    });
+    step(handOver, duiding);
+    return (String) engine.getRuntimeService().getVariable(handOver.getId(), "casusId");
   }
 
   private TaskService tasks() {
