@@ -6,6 +6,7 @@ import java.util.List;
 import nl.signaalketen.assignment.RoleAssignmentListener;
 import nl.signaalketen.deadlines.TaskDeadline;
 import nl.signaalketen.formvalidation.FormValidation;
+import nl.signaalketen.formvalidation.RefusalUnwrapping;
 import nl.signaalketen.security.CaseAuthorizationProvider;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -46,6 +48,12 @@ public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setResourceAuthorizationProvider(new CaseAuthorizationProvider());
+    List<CommandInterceptor> outermost = configuration.getCustomPreCommandInterceptorsTxRequired();
+    if (outermost == null) {
+      outermost = new ArrayList<>();
+      configuration.setCustomPreCommandInterceptorsTxRequired(outermost);
+    }
+    outermost.add(new RefusalUnwrapping());
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners();
     if (parseListeners == null) {
       parseListeners = new ArrayList<>();

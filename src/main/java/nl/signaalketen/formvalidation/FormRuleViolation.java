@@ -2,13 +2,15 @@ package nl.signaalketen.formvalidation;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * A submitted form breaks a rule. A BadUserRequestException, so Camunda's REST API answers 400 and
- * Tasklist shows the message; thrown inside the engine's transaction, so nothing is stored.
+ * A submitted form breaks a rule. Thrown inside the engine's transaction, so nothing is stored. A
+ * FormFieldValidationException: Camunda's REST resources, also the ones Tasklist calls, answer it
+ * with 400 and its message, which names the field ({@link RefusalUnwrapping} hands it to them as
+ * itself, not wrapped in the engine's listener exception).
  */
-public class FormRuleViolation extends BadUserRequestException {
+public class FormRuleViolation extends FormFieldValidationException {
 
   private final List<String> fields;
 
@@ -17,11 +19,21 @@ public class FormRuleViolation extends BadUserRequestException {
   }
 
   public FormRuleViolation(List<String> fields, String message) {
-    super(message);
+    super(List.copyOf(fields), message);
     this.fields = List.copyOf(fields);
   }
 
   public List<String> fields() {
     return fields;
+  }
+
+  /** The refusal among the causes of what the engine threw, or null. */
+  public static FormRuleViolation among(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FormRuleViolation refusal) {
+        return refusal;
+      }
+    }
+    return null;
   }
 }

@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The engine wraps whatever a listener throws (ENGINE-03051), and Camunda's REST resources turn a
  * failed start or completion into a 500 RestException, so a refused form would reach a REST client
- * as a server error. These mappers find a BadUserRequestException (such as FormRuleViolation) among
- * the causes and answer 400 with Camunda's message, which names the field. Anything else is answered
- * exactly as Camunda would.
+ * as a server error. These mappers find a BadUserRequestException or a FormRuleViolation among the
+ * causes and answer 400 with Camunda's message, which names the field (for the webapps' own API,
+ * see RefusalUnwrapping). Anything else is answered exactly as Camunda would.
  */
 @Configuration
 public class RestErrorMapping {
@@ -32,7 +32,8 @@ public class RestErrorMapping {
 
   static Response answer(Throwable exception, String message) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof BadUserRequestException badRequest) {
+      if (cause instanceof BadUserRequestException || cause instanceof FormRuleViolation) {
+        ProcessEngineException badRequest = (ProcessEngineException) cause;
         return ExceptionHandlerHelper.getInstance()
             .getResponse(new RestException(Response.Status.BAD_REQUEST, badRequest, message));
       }

@@ -91,13 +91,21 @@ public final class Rest {
         new HttpEntity<>(form, headers), String.class);
     assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
     HttpHeaders session = new HttpHeaders();
-    session.set("X-XSRF-TOKEN", token);
-    // The login renews the session cookie: the newest value of each cookie counts.
+    // The login renews the session cookie and the CSRF token: the newest value of each cookie counts.
     Map<String, String> jar = new LinkedHashMap<>();
     Stream.concat(cookies.stream(), login.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream())
         .map(c -> c.substring(0, c.indexOf(';')))
         .forEach(c -> jar.put(c.substring(0, c.indexOf('=')), c));
     jar.values().forEach(c -> session.add(HttpHeaders.COOKIE, c));
-    return session;
+    // The login starts a new session without a CSRF token; Camunda issues one on the next read.
+    ResponseEntity<String> read = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(session), String.class);
+    read.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
+        .map(c -> c.substring(0, c.indexOf(';')))
+        .forEach(c -> jar.put(c.substring(0, c.indexOf('=')), c));
+    HttpHeaders renewed = new HttpHeaders();
+    jar.values().forEach(c -> renewed.add(HttpHeaders.COOKIE, c));
+    renewed.set("X-XSRF-TOKEN", jar.get("XSRF-TOKEN").substring("XSRF-TOKEN=".length()));
+    return renewed;
   }
 }
