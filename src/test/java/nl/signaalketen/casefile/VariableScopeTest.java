@@ -79,6 +79,16 @@ class VariableScopeTest {
   }
 
   @Test
+  void theMayorDecidingOnAStuckPlanReceivesTheCaseReferenceButNotTheSignalOrTheReporter() {
+    assertThat(passedInto("vastgelopen-plan")).containsExactlyInAnyOrder("gemeente", "casusId", "planRonde");
+    var decision = runtime.startProcessInstanceByKey("bestuurlijk-besluit",
+        Map.of("gemeente", "gemeente-leiden", "casusId", "SK-SCOPE-" + System.nanoTime(), "planRonde", 3));
+    Task task = tasks.createTaskQuery().processInstanceId(decision.getId()).singleResult();
+
+    assertThat(formVariables("burgemeester-leiden", task)).containsOnly("gemeente", "casusId", "planRonde");
+  }
+
+  @Test
   void theCaseMeetingReceivesNoPartnersContributionsFromTheWeging() {
     assertThat(passedInto("casusoverleg")).doesNotContain("signaal", "bijdragen", "bijdragenOverzicht",
         "inbrengPolitie", "inbrengOm");

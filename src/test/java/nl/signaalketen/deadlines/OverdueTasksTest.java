@@ -42,10 +42,8 @@ class OverdueTasksTest {
   @Test
   void aTaskGetsItsDueDateThenAReminderThenItsRolesLead() {
     String casusId = "SK-TERMIJN-" + System.nanoTime();
-    Map<String, Object> variables = new HashMap<>(Cases.signal("gemeente-leiden"));
-    variables.put("casusId", casusId);
-    var instance = runtime.createProcessInstanceByKey("signaalketen").setVariables(variables)
-        .startBeforeActivity("vastgelopen-plan").execute();
+    var instance = runtime.startProcessInstanceByKey("bestuurlijk-besluit",
+        Map.of("gemeente", "gemeente-leiden", "casusId", casusId, "planRonde", 3));
     Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(task.getDueDate()).isInTheFuture();
     assertThat(candidateUsers(tasks, task.getId())).containsExactly("burgemeester-leiden");

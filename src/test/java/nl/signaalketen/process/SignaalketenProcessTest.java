@@ -4,6 +4,7 @@ import static nl.signaalketen.testsupport.Cases.candidateUsers;
 import static nl.signaalketen.testsupport.Cases.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -133,12 +134,18 @@ class SignaalketenProcessTest {
   void aPlanChangedTooOftenGoesToTheMayorAndThenToNazorg() {
     ProcessInstance instance = startAt("plan-gewijzigd", "planGewijzigdInRonde", true, "planRonde", 3);
     assertThat(instance).isWaitingAt("vastgelopen-plan");
-    assertThat(candidateUsers(engine.getTaskService(), task(instance).getId()))
+    ProcessInstance besluit = calledProcessInstance(instance);
+    assertThat(besluit).isWaitingAt("besluit-nemen");
+    // The mayor's own process: the case reference and the plan rounds, nothing of the signal.
+    assertThat(runtime.getVariables(besluit.getId())).containsOnlyKeys("gemeente", "casusId", "planRonde");
+    assertThat(candidateUsers(engine.getTaskService(), task(besluit).getId()))
         .containsExactly("burgemeester-leiden");
 
-    complete(task(instance), withVariables("bestuurlijkBesluit", "monitoren",
+    complete(task(besluit), withVariables("bestuurlijkBesluit", "monitoren",
         "toelichtingBestuurlijkBesluit", "Driehoek besluit: voortzetten onder toezicht."));
+    assertThat(besluit).hasPassed("besluit-genomen").isEnded();
     assertThat(instance).isWaitingAt("nazorg");
+    assertThat(runtime.getVariable(instance.getId(), "bestuurlijkBesluit")).isEqualTo("monitoren");
   }
 
   @Test
