@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Inzage through HTTP, as the demo privacy officer of Leiden and as everyone else. */
 @IntegrationTest
@@ -28,6 +29,7 @@ class InzageTest {
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void thePrivacyOfficerGetsEveryCaseOfThePersonWithItsDataAndNotificationsInOneDocument() {
@@ -87,6 +89,22 @@ class InzageTest {
     // The reporter is a third party: their data is always withheld, and the export says so.
     assertThat(list(exported, "exceptions")).first().satisfies(e -> assertThat(e).containsEntry("withheld", "melder"));
     assertThat(variables).doesNotContainKeys("melderNaam", "melderContact");
+  }
+
+  @Test
+  void whatEachPartnerContributedToTheWeighingIsInTheExport() {
+    String bsn = uniqueBsn();
+    String caseId = closedCase(bsn, "geenActie");
+    jdbc.sql("insert into sk_weighing_contribution (casus_id, weging_instance_id, round_no, partner_role,"
+        + " contributes, summary, legal_basis, special_categories, shared_by, shared_at)"
+        + " values (?, ?, 1, 'politie-expert-radicalisering', true, 'Twee incidenten in 2025.', 'wet-pga', true,"
+        + " 'politie-expert-hm', current_timestamp)").params(caseId, "weging-" + caseId).update();
+
+    Map<String, Object> exported = caseOf(Rest.as(http, OFFICER).getJson("/api/inzage?bsn=" + bsn), caseId);
+
+    assertThat(list(exported, "weighingContributions")).singleElement().satisfies(c -> assertThat(c)
+        .containsEntry("partner_role", "politie-expert-radicalisering")
+        .containsEntry("summary", "Twee incidenten in 2025.").containsEntry("legal_basis", "wet-pga"));
   }
 
   @Test

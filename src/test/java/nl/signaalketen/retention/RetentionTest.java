@@ -124,6 +124,11 @@ class RetentionTest {
     variables.put("uitkomstWeging", "pga");
     ProcessInstance main = runtime.createProcessInstanceByKey("signaalketen").businessKey(casusId)
         .setVariables(variables).startBeforeActivity("uitkomst-weging").execute();
+    // What the police contributed to the weging (content outside the engine, see WeighingContributions).
+    jdbc.sql("insert into sk_weighing_contribution (casus_id, weging_instance_id, round_no, partner_role,"
+        + " contributes, summary, special_categories, shared_by, shared_at) values (?, ?, 1,"
+        + " 'politie-expert-radicalisering', true, 'Twee incidenten.', true, 'politie-expert-hm', ?)")
+        .params(casusId, "weging-" + casusId, java.sql.Timestamp.from(closedAt)).update();
     // The casusoverleg is held; the case then closes after nazorg.
     runtime.setVariable(main.getId(), "nazorgUitkomst", "afgesloten");
     runtime.createProcessInstanceModification(main.getId()).cancelAllForActivity("casusoverleg")
@@ -138,6 +143,7 @@ class RetentionTest {
     assertThat(registration(main.getId())).containsEntry("category", "pga").containsEntry("term", "P3650D");
     assertThat(historicInstances(instances)).hasSize(instances.size()).hasSizeGreaterThan(1);
     assertThat(tables.rows(casusId).get(CaseTables.NOTIFICATIONS)).isNotEmpty();
+    assertThat(tables.rows(casusId).get(CaseTables.WEIGHING_CONTRIBUTIONS)).hasSize(1);
 
     jobAt(closedOn.plusDays(3650), pgaLonger).run();
 
