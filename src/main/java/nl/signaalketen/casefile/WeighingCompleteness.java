@@ -3,7 +3,6 @@ package nl.signaalketen.casefile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import nl.signaalketen.formvalidation.FormRuleViolation;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -19,20 +18,19 @@ import org.springframework.stereotype.Component;
  * On complete of "Gezamenlijk wegen" (weging.bpmn): the weighing is joint and reasoned, or it is
  * refused with a FormRuleViolation naming the field, so the task stays open and nothing is stored.
  * Refused when gemeente, politie or OM has neither input nor a recorded reason for its absence
- * (the Inspectie JenV found weighings done by one partner alone), when the reasons for the
- * decision are missing, when more information is asked after the last allowed round
+ * (the Inspectie JenV found weighings done by one partner alone), when more information is asked
+ * after the last allowed round
  * ({@code meerInformatieMogelijk}, from {@code limits.rounds('weging')}), and when the outcome is
  * a PGA while decision {@value #ADMISSION} says the case is not admissible to the ZVH. That last
  * check evaluates the decision of the process's own deployment, as the business rule task after
- * the weighing does.
+ * the weighing does. What the form itself requires (the outcome, the reasons) its form rules have
+ * refused before this listener runs.
  */
 @Component("wegingCompleet")
 public class WeighingCompleteness implements TaskListener {
 
   static final String ADMISSION = "toelatingscriteria-zvh";
   static final String OUTCOME = "uitkomstWeging";
-  static final String REASONS = "toelichtingWeging";
-  static final Set<String> OUTCOMES = Set.of("geenActie", "meerInformatie", "pga", "strafrechtelijk");
   static final List<String> CRITERIA = List.of("meerdereLeefgebieden", "ketenoverstijgendeSamenwerking",
       "impactOpGezin", "ernstigVeiligheidsprobleem");
 
@@ -61,15 +59,7 @@ public class WeighingCompleteness implements TaskListener {
             + partner.name() + " niet kon meewegen (" + partner.reasonAbsent() + ").");
       }
     }
-    if (blank(task.getVariable(REASONS))) {
-      throw new FormRuleViolation(REASONS,
-          "Leg de redenen van het besluit vast: waarom deze uitkomst, op grond van welke feiten en inbreng.");
-    }
     Object outcome = task.getVariable(OUTCOME);
-    if (outcome == null || !OUTCOMES.contains(outcome.toString())) {
-      throw new FormRuleViolation(OUTCOME,
-          "Kies de uitkomst van de weging: geen actie, meer informatie, PGA of strafrechtelijk.");
-    }
     if ("meerInformatie".equals(outcome) && Boolean.FALSE.equals(task.getVariable("meerInformatieMogelijk"))) {
       throw new FormRuleViolation(OUTCOME, "Meer informatie kan niet meer: het maximum aantal informatierondes ("
           + task.getVariable("meerInformatieRondes") + ") is bereikt. Weeg op de informatie die er is: "

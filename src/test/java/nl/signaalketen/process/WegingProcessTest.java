@@ -1,8 +1,9 @@
 package nl.signaalketen.process;
 
 import static nl.signaalketen.testsupport.Cases.candidateUsers;
+import static nl.signaalketen.testsupport.ProcessTests.historic;
+import static nl.signaalketen.testsupport.ProcessTests.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -18,7 +19,6 @@ import nl.signaalketen.casefile.WeighingContributions.Contribution;
 import nl.signaalketen.deadlines.Limits;
 import nl.signaalketen.formvalidation.FormRuleViolation;
 import nl.signaalketen.testsupport.IntegrationTest;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -248,9 +248,9 @@ class WegingProcessTest {
 
     assertThat(instance).hasPassed("toelatingscriteria-toetsen", "uitkomst-weging", "weging-geen-actie")
         .isEnded();
-    assertThat(history(instance, "uitkomstWeging")).isEqualTo("geenActie");
+    assertThat(historic(instance, "uitkomstWeging")).isEqualTo("geenActie");
     @SuppressWarnings("unchecked")
-    Map<String, Object> toelating = (Map<String, Object>) history(instance, "toelating");
+    Map<String, Object> toelating = (Map<String, Object>) historic(instance, "toelating");
     assertThat(toelating).containsEntry("toelaatbaar", false);
   }
 
@@ -268,9 +268,9 @@ class WegingProcessTest {
 
     assertThat(instance).hasPassed("pga-splitsen", "ook-strafrechtelijk", "strafrechtelijk-naast-pga-samenvoegen", "pga-samenvoegen", "weging-pga")
         .hasNotPassed("strafrechtelijk-onderzoek-naast-pga").isEnded();
-    assertThat(history(instance, "uitkomstWeging")).isEqualTo("pga");
+    assertThat(historic(instance, "uitkomstWeging")).isEqualTo("pga");
     @SuppressWarnings("unchecked")
-    Map<String, Object> toelating = (Map<String, Object>) history(instance, "toelating");
+    Map<String, Object> toelating = (Map<String, Object>) historic(instance, "toelating");
     assertThat(toelating).containsEntry("toelaatbaar", true);
   }
 
@@ -322,7 +322,7 @@ class WegingProcessTest {
 
     assertThat(instance).hasPassed("ook-strafrechtelijk", "strafrechtelijk-onderzoek-naast-pga",
         "strafrechtelijk-naast-pga-samenvoegen", "pga-samenvoegen", "weging-pga").isEnded();
-    assertThat(history(instance, "uitkomstWeging")).isEqualTo("pga");
+    assertThat(historic(instance, "uitkomstWeging")).isEqualTo("pga");
   }
 
   @Test
@@ -339,7 +339,7 @@ class WegingProcessTest {
         "toelichtingStrafrechtelijk", "Betrokkene is verdachte in een lopend onderzoek."));
 
     assertThat(instance).hasPassed("strafrechtelijk-besluit", "weging-strafrechtelijk").isEnded();
-    assertThat(history(instance, "uitkomstWeging")).isEqualTo("strafrechtelijk");
+    assertThat(historic(instance, "uitkomstWeging")).isEqualTo("strafrechtelijk");
   }
 
   // --- more information, bounded ------------------------------------------------------------------
@@ -473,24 +473,5 @@ class WegingProcessTest {
     values.put("impactOpGezin", true);
     values.put("ookStrafrechtelijk", ookStrafrechtelijk);
     return values;
-  }
-
-  /**
-   * The refusal of a form rule: a FormRuleViolation, as the engine hands it to its caller.
-   */
-  private static FormRuleViolation refusal(ThrowingCallable completion) {
-    Throwable thrown = catchThrowable(completion);
-    Throwable cause = thrown;
-    while (cause != null && !(cause instanceof FormRuleViolation)) {
-      cause = cause.getCause();
-    }
-    assertThat(cause).as("refused by a form rule, but got: " + thrown)
-        .isInstanceOf(FormRuleViolation.class);
-    return (FormRuleViolation) cause;
-  }
-
-  private Object history(ProcessInstance instance, String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
   }
 }

@@ -1,7 +1,7 @@
 package nl.signaalketen.sharing;
 
+import static nl.signaalketen.testsupport.ProcessTests.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +13,6 @@ import nl.signaalketen.casefile.WeighingContributions;
 import nl.signaalketen.formvalidation.FormRuleViolation;
 import nl.signaalketen.testsupport.Cases;
 import nl.signaalketen.testsupport.IntegrationTest;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -210,15 +209,5 @@ class SharingFromProcessesTest {
     values.put("subsidiariteit", "Anders kan de weegploeg niet wegen.");
     values.put("bijzondereGegevens", false);
     return values;
-  }
-
-  /** The form rule that refused the step (the engine may wrap it). */
-  private static FormRuleViolation refusal(ThrowingCallable call) {
-    Throwable cause = catchThrowable(call);
-    while (cause != null && !(cause instanceof FormRuleViolation)) {
-      cause = cause.getCause();
-    }
-    assertThat(cause).isInstanceOf(FormRuleViolation.class);
-    return (FormRuleViolation) cause;
   }
 }

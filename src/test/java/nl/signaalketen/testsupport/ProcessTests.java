@@ -14,15 +14,11 @@ public final class ProcessTests {
 
   private ProcessTests() {}
 
-  /** The refusal of a form rule; the engine may wrap it in its listener exception. */
+  /** The refusal of a form rule, as the engine hands it to its caller (see RefusalUnwrapping). */
   public static FormRuleViolation refusal(ThrowingCallable call) {
     Throwable thrown = catchThrowable(call);
-    Throwable cause = thrown;
-    while (cause != null && !(cause instanceof FormRuleViolation)) {
-      cause = cause.getCause();
-    }
-    assertThat(cause).as("refused by a form rule, but got: " + thrown).isInstanceOf(FormRuleViolation.class);
-    return (FormRuleViolation) cause;
+    assertThat(thrown).as("refused by a form rule").isInstanceOf(FormRuleViolation.class);
+    return (FormRuleViolation) thrown;
   }
 
   /** A variable's last value, also after the instance ended. */
