@@ -4,13 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.signaalketen.deadlines.Limits;
 import nl.signaalketen.formvalidation.FormRuleViolation;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Refused when gemeente, politie or OM has neither input nor a recorded reason for its absence
  * (the Inspectie JenV found weighings done by one partner alone), when more information is asked
  * after the last allowed round
- * ({@code meerInformatieMogelijk}, from {@code limits.rounds('weging')}), and when the outcome is
+ * ({@code limits.rounds('weging')}), and when the outcome is
  * a PGA while decision {@value #ADMISSION} says the case is not admissible to the ZVH. That last
  * check evaluates the decision of the process's own deployment, as the business rule task after
  * the weighing does. What the form itself requires (the outcome, the reasons) its form rules have
@@ -43,11 +44,11 @@ public class WeighingCompleteness implements TaskListener {
       new Partner("inbrengOm", "redenGeenInbrengOm", "het OM (officier van justitie)"));
 
   private final DecisionService decisions;
-  private final RepositoryService repository;
+  private final Limits limits;
 
-  public WeighingCompleteness(DecisionService decisions, RepositoryService repository) {
+  public WeighingCompleteness(DecisionService decisions, Limits limits) {
     this.decisions = decisions;
-    this.repository = repository;
+    this.limits = limits;
   }
 
   @Override
@@ -60,9 +61,12 @@ public class WeighingCompleteness implements TaskListener {
       }
     }
     Object outcome = task.getVariable(OUTCOME);
-    if ("meerInformatie".equals(outcome) && Boolean.FALSE.equals(task.getVariable("meerInformatieMogelijk"))) {
+    // Counted here, never taken from the submitted variables: the form only shows it as a hint.
+    Number rounds = (Number) task.getVariable("meerInformatieRondes");
+    int allowed = limits.rounds("weging");
+    if ("meerInformatie".equals(outcome) && rounds != null && rounds.intValue() >= allowed) {
       throw new FormRuleViolation(OUTCOME, "Meer informatie kan niet meer: het maximum aantal informatierondes ("
-          + task.getVariable("meerInformatieRondes") + ") is bereikt. Weeg op de informatie die er is: "
+          + allowed + ") is bereikt. Weeg op de informatie die er is: "
           + "geen actie, PGA of strafrechtelijk.");
     }
     if ("pga".equals(outcome)) {
@@ -81,14 +85,11 @@ public class WeighingCompleteness implements TaskListener {
   private DmnDecisionResultEntries admission(DelegateTask task) {
     Map<String, Object> criteria = new HashMap<>();
     CRITERIA.forEach(name -> criteria.put(name, task.getVariable(name)));
-    return Context.getCommandContext().runWithoutAuthorization(() -> {
-      String deployment = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
-      DecisionDefinition definition = repository.createDecisionDefinitionQuery()
-          .decisionDefinitionKey(ADMISSION).deploymentId(deployment).singleResult();
-      return (definition == null
-          ? decisions.evaluateDecisionByKey(ADMISSION)
-          : decisions.evaluateDecisionById(definition.getId())).variables(criteria).evaluate().getSingleResult();
-    });
+    DeploymentCache cache = Context.getProcessEngineConfiguration().getDeploymentCache();
+    String deployment = cache.findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getDeploymentId();
+    DecisionDefinition definition = cache.findDeployedDecisionDefinitionByDeploymentAndKey(deployment, ADMISSION);
+    return Context.getCommandContext().runWithoutAuthorization(() -> decisions
+        .evaluateDecisionById(definition.getId()).variables(criteria).evaluate().getSingleResult());
   }
 
   private static boolean blank(Object value) {

@@ -12,19 +12,17 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 public class FormRuleViolation extends FormFieldValidationException {
 
-  private final List<String> fields;
-
   public FormRuleViolation(String field, String message) {
     this(List.of(field), message);
   }
 
   public FormRuleViolation(List<String> fields, String message) {
     super(List.copyOf(fields), message);
-    this.fields = List.copyOf(fields);
   }
 
+  /** The form fields that broke a rule (the exception's detail). */
   public List<String> fields() {
-    return fields;
+    return getDetail();
   }
 
   /** The refusal among the causes of what the engine threw, or null. */
