@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 /** Case reference and the pseudonymous key that recognises the same person in a later signal. */
 public final class CaseKeys {
 
+  /** The main process: one instance per case, the case reference as its business key. */
+  public static final String CHAIN_PROCESS = "signaalketen";
   public static final String CASE_ID = "casusId";
   public static final String PERSON_KEY = "persoonSleutel";
   public static final String RUNNING_CASE = "lopendeCasus";

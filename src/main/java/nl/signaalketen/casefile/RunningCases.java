@@ -3,7 +3,9 @@ package nl.signaalketen.casefile;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import nl.signaalketen.assignment.CaseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -12,34 +14,28 @@ import org.springframework.stereotype.Component;
  * of opening a new one: {@code bekendeCasusZoeken} finds it, {@code signaalAanLopendeCasus} hands
  * the signal over as a message (during nazorg it re-opens the weging).
  */
-@Component
-public class RunningCases {
+public final class RunningCases {
 
-  static final String CHAIN = "signaalketen";
   public static final String NEW_SIGNAL = "nieuwSignaal";
   public static final String NEW_SIGNAL_DURING_AFTERCARE = "nieuwSignaalTijdensNazorg";
 
-  private final RuntimeService runtime;
-
-  public RunningCases(RuntimeService runtime) {
-    this.runtime = runtime;
-  }
+  private RunningCases() {}
 
   @Component("bekendeCasusZoeken")
-  static class Find implements org.camunda.bpm.engine.delegate.JavaDelegate {
-    private final RunningCases cases;
+  static class Find implements JavaDelegate {
+    private final RuntimeService runtime;
 
-    Find(RunningCases cases) {
-      this.cases = cases;
+    Find(RuntimeService runtime) {
+      this.runtime = runtime;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
       Object key = execution.getVariable(CaseKeys.PERSON_KEY);
-      ProcessInstance running = key == null ? null : cases.runtime.createProcessInstanceQuery()
-          .processDefinitionKey(CHAIN).active()
+      ProcessInstance running = key == null ? null : runtime.createProcessInstanceQuery()
+          .processDefinitionKey(CaseKeys.CHAIN_PROCESS).active()
           .variableValueEquals(CaseKeys.PERSON_KEY, key)
-          .variableValueEquals("gemeente", execution.getVariable("gemeente")).list().stream()
+          .variableValueEquals(CaseVariables.GEMEENTE, execution.getVariable(CaseVariables.GEMEENTE)).list().stream()
           .filter(p -> !p.getId().equals(execution.getProcessInstanceId()))
           .findFirst().orElse(null);
       execution.setVariable(CaseKeys.RUNNING_CASE, running == null ? null : running.getId());
@@ -47,19 +43,19 @@ public class RunningCases {
   }
 
   @Component("signaalAanLopendeCasus")
-  static class Join implements org.camunda.bpm.engine.delegate.JavaDelegate {
-    private final RunningCases cases;
+  static class Join implements JavaDelegate {
+    private final RuntimeService runtime;
 
-    Join(RunningCases cases) {
-      this.cases = cases;
+    Join(RuntimeService runtime) {
+      this.runtime = runtime;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
       String target = (String) execution.getVariable(CaseKeys.RUNNING_CASE);
-      boolean inAftercare = cases.runtime.createExecutionQuery().processInstanceId(target)
+      boolean inAftercare = runtime.createExecutionQuery().processInstanceId(target)
           .activityId("nazorg").count() > 0;
-      cases.runtime.createMessageCorrelation(inAftercare ? NEW_SIGNAL_DURING_AFTERCARE : NEW_SIGNAL)
+      runtime.createMessageCorrelation(inAftercare ? NEW_SIGNAL_DURING_AFTERCARE : NEW_SIGNAL)
           .processInstanceId(target)
           .setVariablesLocal(Map.of(
               "nieuwSignaal", String.valueOf(execution.getVariable("signaal")),

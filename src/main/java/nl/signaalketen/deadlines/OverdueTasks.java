@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 
 import nl.signaalketen.assignment.CandidateResolver;
 import nl.signaalketen.assignment.CaseVariables;
 import nl.signaalketen.assignment.TaskRoles;
+import nl.signaalketen.casefile.CaseKeys;
 import nl.signaalketen.feedback.Notification;
 import nl.signaalketen.feedback.NotificationChannel;
 import nl.signaalketen.network.NetworkRepository;
@@ -60,10 +62,10 @@ public class OverdueTasks {
   public void check() {
     ZonedDateTime now = ZonedDateTime.now(clock);
     for (Task task : tasks.createTaskQuery().dueBefore(Date.from(now.toInstant())).list()) {
-      Object reminded = tasks.getVariableLocal(task.getId(), REMINDED);
-      if (reminded == null) {
+      Map<String, Object> marks = tasks.getVariablesLocal(task.getId(), List.of(REMINDED, ESCALATED));
+      if (marks.get(REMINDED) == null) {
         remind(task, now);
-      } else if (tasks.getVariableLocal(task.getId(), ESCALATED) == null
+      } else if (marks.get(ESCALATED) == null
           && !deadlines.add(task.getDueDate().toInstant().atZone(now.getZone()),
               settings.escalateAfter()).isAfter(now)) {
         escalate(task, now);
@@ -72,8 +74,9 @@ public class OverdueTasks {
   }
 
   private void remind(Task task, ZonedDateTime now) {
+    String caseRef = caseOf(task);
     for (String user : offeredTo(task)) {
-      channel.send(notice("herinnering", user, task, "Termijn verstreken: " + task.getName(),
+      channel.send(new Notification("herinnering", user, caseRef, "Termijn verstreken: " + task.getName(),
           "De termijn van de taak '" + task.getName() + "' is verstreken. Wilt u de taak afronden?"));
     }
     tasks.setVariableLocal(task.getId(), REMINDED, Date.from(now.toInstant()));
@@ -83,9 +86,10 @@ public class OverdueTasks {
     String gemeente = (String) tasks.getVariable(task.getId(), CaseVariables.GEMEENTE);
     String lead = taskRoles.roleOf(task).flatMap(registry::role).map(Role::lead).orElse(null);
     SortedSet<String> leads = resolver.candidates(lead, gemeente);
+    String caseRef = caseOf(task);
     for (String user : leads) {
       tasks.addCandidateUser(task.getId(), user);
-      channel.send(notice("escalatie", user, task, "Geëscaleerd: " + task.getName(),
+      channel.send(new Notification("escalatie", user, caseRef, "Geëscaleerd: " + task.getName(),
           "De taak '" + task.getName() + "' is na herinnering niet afgerond en aan u voorgelegd."));
     }
     tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
@@ -103,9 +107,8 @@ public class OverdueTasks {
     return users;
   }
 
-  private Notification notice(String kind, String user, Task task, String subject, String body) {
-    Object caseRef = tasks.getVariable(task.getId(), "casusId");
-    return new Notification(kind, user, caseRef == null ? null : caseRef.toString(), subject, body);
+  private String caseOf(Task task) {
+    Object caseRef = tasks.getVariable(task.getId(), CaseKeys.CASE_ID);
+    return caseRef == null ? null : caseRef.toString();
   }
-
 }

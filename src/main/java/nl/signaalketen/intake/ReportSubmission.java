@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.signaalketen.casefile.CaseKeys;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -48,7 +49,7 @@ public class ReportSubmission implements JavaDelegate {
     }
     identity.clearAuthentication();
     try {
-      String started = runtime.startProcessInstanceByKey("signaalketen", melding).getId();
+      String started = runtime.startProcessInstanceByKey(CaseKeys.CHAIN_PROCESS, melding).getId();
       execution.setVariable("meldingCasus", started);
     } finally {
       if (user != null) {

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 
 import java.util.List;
 
+import nl.signaalketen.casefile.CaseKeys;
 import nl.signaalketen.network.IdentitySync;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -34,7 +35,7 @@ public class CamundaAuthorizations {
       "ggz-behandelaar", "ggd-medewerker", "huisarts", "woningcorporatie-medewerker"};
   static final String SHARING_PROCESS = "informatie-delen";
   static final String MANAGER_ROLE = "ketenmanager";
-  static final String CHAIN_PROCESS = "signaalketen";
+  static final String CHAIN_PROCESS = CaseKeys.CHAIN_PROCESS;
   /** Every BPMN in processes/ has this target namespace; Camunda keeps it as the category. */
   public static final String CHAIN_NAMESPACE = "https://signaalketen.nl/processes";
   private static final String ANY = "*";
