@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import nl.signaalketen.network.NetworkRepository;
 import nl.signaalketen.network.Organisation;
@@ -31,19 +32,30 @@ public class CandidateResolver {
 
   public SortedSet<String> candidates(String roleCode, String gemeenteCode) {
     SortedSet<String> users = new TreeSet<>();
-    if (roleCode == null || gemeenteCode == null) {
-      return users;
-    }
-    List<String> scopes = new ArrayList<>(List.of(gemeenteCode));
-    Optional<Organisation> gemeente = registry.organisation(gemeenteCode);
-    gemeente.map(Organisation::servedByZvh).ifPresent(scopes::add);
-    for (RoleAssignment a : registry.assignmentsApplying(roleCode, scopes, LocalDate.now(clock))) {
+    for (RoleAssignment a : applying(roleCode, gemeenteCode)) {
       users.add(a.personId());
       if (a.deputyId() != null) {
         users.add(a.deputyId());
       }
     }
     return users;
+  }
+
+  /** The people who hold the role for the gemeente today themselves: candidates without deputies. */
+  public SortedSet<String> holders(String roleCode, String gemeenteCode) {
+    return applying(roleCode, gemeenteCode).stream().map(RoleAssignment::personId)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The assignments of the role that apply today to the gemeente, directly or through its ZVH. */
+  private List<RoleAssignment> applying(String roleCode, String gemeenteCode) {
+    if (roleCode == null || gemeenteCode == null) {
+      return List.of();
+    }
+    List<String> scopes = new ArrayList<>(List.of(gemeenteCode));
+    Optional<Organisation> gemeente = registry.organisation(gemeenteCode);
+    gemeente.map(Organisation::servedByZvh).ifPresent(scopes::add);
+    return registry.assignmentsApplying(roleCode, scopes, LocalDate.now(clock));
   }
 
   /** Names for messages people read: "Adviseur radicalisering", "Gemeente Leiden". */

@@ -42,12 +42,16 @@ public class OpenTaskReassigner {
     List<String> orphaned = new ArrayList<>();
     List<Runnable> updates = new ArrayList<>();
     for (String gemeente : change.gemeenten()) {
-      for (Task task : tasks.createTaskQuery()
-          .processVariableValueEquals(CaseVariables.GEMEENTE, gemeente).list()) {
-        if (!taskRoles.roleOf(task).filter(change.roleCode()::equals).isPresent()) {
-          continue;
-        }
-        SortedSet<String> wanted = resolver.candidates(change.roleCode(), gemeente);
+      List<Task> open = tasks.createTaskQuery()
+          .processVariableValueEquals(CaseVariables.GEMEENTE, gemeente).list().stream()
+          .filter(t -> taskRoles.roleOf(t).filter(change.roleCode()::equals).isPresent())
+          .toList();
+      if (open.isEmpty()) {
+        continue;
+      }
+      // The holders depend only on role and gemeente: asked once for all of its tasks.
+      SortedSet<String> wanted = resolver.candidates(change.roleCode(), gemeente);
+      for (Task task : open) {
         Set<String> current = candidateUsers(task.getId());
         if (wanted.isEmpty() && !current.isEmpty()) {
           orphaned.add(String.format("task '%s' (%s) of process instance %s for %s", task.getName(),

@@ -17,9 +17,7 @@ import nl.signaalketen.assignment.CandidateResolver;
 import nl.signaalketen.assignment.CaseVariables;
 import nl.signaalketen.formvalidation.FormRuleViolation;
 import nl.signaalketen.network.NetworkRepository;
-import nl.signaalketen.network.Organisation;
 import nl.signaalketen.network.Role;
-import nl.signaalketen.network.RoleAssignment;
 import nl.signaalketen.network.RoleCatalog;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -50,12 +48,12 @@ public class ActionPlan implements TaskListener {
   static final int MAX_ACTIONS = 3;
 
   private final NetworkRepository registry;
-  private final CandidateResolver names;
+  private final CandidateResolver resolver;
   private final Clock clock;
 
-  public ActionPlan(NetworkRepository registry, CandidateResolver names, Clock clock) {
+  public ActionPlan(NetworkRepository registry, CandidateResolver resolver, Clock clock) {
     this.registry = registry;
-    this.names = names;
+    this.resolver = resolver;
     this.clock = clock;
   }
 
@@ -70,7 +68,7 @@ public class ActionPlan implements TaskListener {
       }
     }
     String casusregisseur = text(task.getVariable(CASUSREGISSEUR));
-    checkCasusregisseur(casusregisseur, text(task.getVariable(CaseVariables.GEMEENTE)), today);
+    checkCasusregisseur(casusregisseur, text(task.getVariable(CaseVariables.GEMEENTE)));
     task.setVariable(ACTIES, acties);
     task.setVariable(CASUSREGISSEUR, casusregisseur);
   }
@@ -124,7 +122,7 @@ public class ActionPlan implements TaskListener {
     return actie;
   }
 
-  private void checkCasusregisseur(String personId, String gemeente, LocalDate today) {
+  private void checkCasusregisseur(String personId, String gemeente) {
     if (personId == null) {
       throw new FormRuleViolation(CASUSREGISSEUR,
           "Wijs een casusregisseur aan (" + CASUSREGISSEUR + ").");
@@ -134,16 +132,9 @@ public class ActionPlan implements TaskListener {
           + "' staat niet in het netwerkregister; geef de gebruikersnaam van een casusregisseur ("
           + CASUSREGISSEUR + ").");
     }
-    List<String> scopes = new ArrayList<>();
-    if (gemeente != null) {
-      scopes.add(gemeente);
-      registry.organisation(gemeente).map(Organisation::servedByZvh).ifPresent(scopes::add);
-    }
-    boolean holdsRole = !scopes.isEmpty() && registry.assignmentsApplying(CASUSREGISSEUR_ROLE, scopes, today)
-        .stream().map(RoleAssignment::personId).anyMatch(personId::equals);
-    if (!holdsRole) {
+    if (!resolver.holders(CASUSREGISSEUR_ROLE, gemeente).contains(personId)) {
       throw new FormRuleViolation(CASUSREGISSEUR, "'" + personId + "' heeft vandaag niet de rol "
-          + names.roleName(CASUSREGISSEUR_ROLE) + " voor " + names.organisationName(gemeente)
+          + resolver.roleName(CASUSREGISSEUR_ROLE) + " voor " + resolver.organisationName(gemeente)
           + " (" + CASUSREGISSEUR + ").");
     }
   }
