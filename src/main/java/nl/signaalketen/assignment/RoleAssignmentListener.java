@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On task creation: offers the task to everyone who holds its role for the case's gemeente today,
- * or raises an incident when nobody does. Added to every user task by AssignmentEnginePlugin.
+ * or raises an incident when nobody does. Added to every user task by
+ * nl.signaalketen.engine.ChainEnginePlugin.
  */
 @Component("roleAssignmentListener")
 public class RoleAssignmentListener implements TaskListener {
@@ -28,10 +29,10 @@ public class RoleAssignmentListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String role = TaskRoles.roleOf(task.getBpmnModelElementInstance())
-        .map(r -> resolveVariable(r, task))
+    String declared = TaskRoles.roleOf(task.getBpmnModelElementInstance())
         .orElseThrow(() -> new ProcessEngineException("User task '" + task.getName() + "' ("
             + task.getTaskDefinitionKey() + ") declares no network role"));
+    String role = TaskRoles.variableName(declared).map(name -> variable(task, name)).orElse(declared);
     Object gemeente = task.getVariable(CaseVariables.GEMEENTE);
     String gemeenteCode = gemeente == null ? null : gemeente.toString();
     SortedSet<String> users = resolver.candidates(role, gemeenteCode);
@@ -46,12 +47,8 @@ public class RoleAssignmentListener implements TaskListener {
         task.getTaskDefinitionKey(), users.size(), role);
   }
 
-  /** "${partnerRol}": the role is the value of that variable (e.g. per multi-instance partner). */
-  private static String resolveVariable(String role, DelegateTask task) {
-    if (!(role.startsWith("${") && role.endsWith("}"))) {
-      return role;
-    }
-    String name = role.substring(2, role.length() - 1).trim();
+  /** A task must not be created without knowing its role, so an unset role variable is an error. */
+  private static String variable(DelegateTask task, String name) {
     Object value = task.getVariable(name);
     if (value == null) {
       throw new ProcessEngineException("User task '" + task.getName() + "' takes its role from"

@@ -32,15 +32,24 @@ public class TaskRoles {
     this.tasks = tasks;
   }
 
-  /** The role an open task is for; a "${variable}" role is read from the task's variables. */
+  /**
+   * The role an open task is for; a "${variable}" role is read from the task's variables, and is
+   * empty while that variable is not set (no role is known, so no holder matches).
+   */
   public Optional<String> roleOf(Task task) {
-    return roleOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).map(role -> {
-      if (role.startsWith("${") && role.endsWith("}")) {
-        Object value = tasks.getVariable(task.getId(), role.substring(2, role.length() - 1).trim());
-        return value == null ? role : value.toString();
-      }
-      return role;
-    });
+    Optional<String> declared = roleOf(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+    Optional<String> variable = declared.flatMap(TaskRoles::variableName);
+    if (variable.isEmpty()) {
+      return declared;
+    }
+    return Optional.ofNullable(tasks.getVariable(task.getId(), variable.get())).map(Object::toString);
+  }
+
+  /** For a role declared as "${partnerRol}" (e.g. one instance per partner): "partnerRol". */
+  public static Optional<String> variableName(String declaredRole) {
+    return declaredRole.startsWith("${") && declaredRole.endsWith("}")
+        ? Optional.of(declaredRole.substring(2, declaredRole.length() - 1).trim())
+        : Optional.empty();
   }
 
   public static Optional<String> roleOf(BaseElement element) {
