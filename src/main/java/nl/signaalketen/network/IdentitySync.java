@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,17 +39,33 @@ public class IdentitySync {
     this.clock = clock;
   }
 
-  /** Start-up, and every night, because assignments start and end by date. */
+  /**
+   * Start-up, and every night, because assignments start and end by date. Loads the assignments
+   * once and hands each role its own, instead of a query (and a full scan) per role.
+   */
   @Scheduled(cron = "0 5 0 * * *")
   @Transactional
   public void syncAll() {
-    ensureGroup(ALL_PROFESSIONALS, "Professionals in de signaalketen", "signaalketen");
-    repository.people().forEach(p -> syncPerson(p, null));
-    repository.roles().forEach(r -> syncRoleGroup(r.code()));
+    ensureAllProfessionalsGroup();
+    repository.people().forEach(p -> syncUser(p, null));
+    Map<String, List<RoleAssignment>> byRole = repository.assignments().stream()
+        .collect(Collectors.groupingBy(RoleAssignment::roleCode));
+    repository.roles().forEach(r -> syncRoleGroup(r, byRole.getOrDefault(r.code(), List.of())));
   }
 
   /** Creates or refreshes the user; the password is only set when the user is new. */
   public void syncPerson(Person person, String initialPassword) {
+    // Also called before the first syncAll (the demo network adds people at start-up).
+    ensureAllProfessionalsGroup();
+    syncUser(person, initialPassword);
+  }
+
+  /** Group membership = the holders and deputies of assignments of this role that apply today. */
+  public void syncRoleGroup(String roleCode) {
+    syncRoleGroup(repository.role(roleCode).orElseThrow(), repository.assignmentsOf(roleCode));
+  }
+
+  private void syncUser(Person person, String initialPassword) {
     User user = identity.createUserQuery().userId(person.id()).singleResult();
     boolean isNew = user == null;
     if (isNew) {
@@ -67,20 +84,19 @@ public class IdentitySync {
       }
       identity.saveUser(user);
     }
-    ensureGroup(ALL_PROFESSIONALS, "Professionals in de signaalketen", "signaalketen");
     if (identity.createUserQuery().userId(person.id()).memberOfGroup(ALL_PROFESSIONALS).count() == 0) {
       identity.createMembership(person.id(), ALL_PROFESSIONALS);
     }
   }
 
-  /** Group membership = the holders and deputies of assignments of this role that apply today. */
-  public void syncRoleGroup(String roleCode) {
-    Role role = repository.role(roleCode).orElseThrow();
-    ensureGroup(role.code(), role.name(), ROLE_GROUP_TYPE);
+  /** {@code assignments}: those of this role (any date); only the ones that apply today count. */
+  private void syncRoleGroup(Role role, List<RoleAssignment> assignments) {
+    String roleCode = role.code();
+    ensureGroup(roleCode, role.name(), ROLE_GROUP_TYPE);
     LocalDate today = LocalDate.now(clock);
     Set<String> wanted = new HashSet<>();
-    for (RoleAssignment a : repository.assignments()) {
-      if (a.roleCode().equals(roleCode) && a.appliesOn(today)) {
+    for (RoleAssignment a : assignments) {
+      if (a.appliesOn(today)) {
         wanted.add(a.personId());
         if (a.deputyId() != null) {
           wanted.add(a.deputyId());
@@ -102,6 +118,10 @@ public class IdentitySync {
   public boolean holdsRole(String userId, String roleCode) {
     return userId != null
         && identity.createUserQuery().userId(userId).memberOfGroup(roleCode).count() > 0;
+  }
+
+  private void ensureAllProfessionalsGroup() {
+    ensureGroup(ALL_PROFESSIONALS, "Professionals in de signaalketen", "signaalketen");
   }
 
   private void ensureGroup(String id, String name, String type) {

@@ -79,6 +79,12 @@ public class NetworkRepository {
         .query(RoleAssignment.class).list();
   }
 
+  /** All assignments of one role, whatever their period. */
+  public List<RoleAssignment> assignmentsOf(String roleCode) {
+    return jdbc.sql("select " + ASSIGNMENT_COLUMNS + " from sk_role_assignment where role_code = ? order by id")
+        .param(roleCode).query(RoleAssignment.class).list();
+  }
+
   public Optional<RoleAssignment> assignment(long id) {
     return jdbc.sql("select " + ASSIGNMENT_COLUMNS + " from sk_role_assignment where id = ?")
         .param(id).query(RoleAssignment.class).optional();

@@ -20,6 +20,8 @@ public class RoleCatalog {
 
   public static final String LOCATION = "network/roles.yaml";
 
+  private static volatile List<Role> cached;
+
   private final NetworkRepository repository;
 
   public RoleCatalog(NetworkRepository repository) {
@@ -30,12 +32,19 @@ public class RoleCatalog {
     roles().forEach(repository::upsert);
   }
 
+  /** The catalog, parsed on first use: it is packaged with the application and never changes. */
   public static List<Role> roles() {
-    try (InputStream in = new ClassPathResource(LOCATION).getInputStream()) {
-      return read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the role catalog " + LOCATION, e);
+    List<Role> roles = cached;
+    if (roles == null) {
+      // A race parses twice at worst, with the same result.
+      try (InputStream in = new ClassPathResource(LOCATION).getInputStream()) {
+        roles = List.copyOf(read(in));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read the role catalog " + LOCATION, e);
+      }
+      cached = roles;
     }
+    return roles;
   }
 
   public static List<Role> read(InputStream in) throws IOException {
