@@ -42,10 +42,6 @@ public class Deadlines {
     return add(start, spec);
   }
 
-  public boolean isKnown(String name) {
-    return settings.deadlines().containsKey(name);
-  }
-
   /** Adds "5WD" (working days), "PT1H" (a duration) or "P6W" (a calendar period). */
   public ZonedDateTime add(ZonedDateTime start, String spec) {
     String s = spec.trim().toUpperCase();

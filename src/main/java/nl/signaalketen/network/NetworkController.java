@@ -2,7 +2,6 @@ package nl.signaalketen.network;
 
 import java.util.List;
 
-import nl.signaalketen.api.NotFoundException;
 import nl.signaalketen.network.NetworkInput.AssignmentChange;
 import nl.signaalketen.network.NetworkInput.AssignmentEnd;
 import nl.signaalketen.network.NetworkInput.NewAssignment;
@@ -69,8 +68,7 @@ public class NetworkController {
 
   @GetMapping("/assignments/{id}")
   public RoleAssignment assignment(@PathVariable long id) {
-    return repository.assignment(id)
-        .orElseThrow(() -> new NotFoundException("No role assignment with id " + id));
+    return network.existing(id);
   }
 
   @PostMapping("/assignments")

@@ -130,7 +130,7 @@ public class NetworkService {
   }
 
   /** The gemeenten an assignment with this scope covers: the gemeente itself, or a ZVH's region. */
-  public List<String> gemeentenCoveredBy(String scopeCode) {
+  private List<String> gemeentenCoveredBy(String scopeCode) {
     return hasType(scopeCode, OrganisationType.ZVH)
         ? repository.gemeentenServedBy(scopeCode) : List.of(scopeCode);
   }
@@ -141,7 +141,8 @@ public class NetworkService {
         gemeentenCoveredBy(assignment.scopeCode())));
   }
 
-  private RoleAssignment existing(long id) {
+  /** The assignment with this id; a NotFoundException (404) when there is none. */
+  public RoleAssignment existing(long id) {
     return repository.assignment(id)
         .orElseThrow(() -> new NotFoundException("No role assignment with id " + id));
   }

@@ -2,29 +2,23 @@ package nl.signaalketen.network;
 
 /** The kinds of organisation in the chain; a role belongs to one of them (its domain). */
 public enum OrganisationType {
-  GEMEENTE("Gemeente"),
-  ZVH("Zorg- en Veiligheidshuis"),
-  POLITIE("Politie"),
-  OM("Openbaar Ministerie"),
-  RECLASSERING("Reclassering"),
-  RAAD_VOOR_DE_KINDERBESCHERMING("Raad voor de Kinderbescherming"),
-  NCTV("NCTV"),
-  LSE("Landelijk Steunpunt Extremisme"),
-  ESS("Expertise-unit Sociale Stabiliteit / Platform JEP"),
-  SCHOOL("School"),
-  GGZ("GGZ"),
-  GGD("GGD"),
-  HUISARTS("Huisarts"),
-  JONGERENWERK("Jongerenwerk"),
-  WONINGCORPORATIE("Woningcorporatie");
-
-  private final String label;
-
-  OrganisationType(String label) {
-    this.label = label;
-  }
-
-  public String label() {
-    return label;
-  }
+  GEMEENTE,
+  /** Zorg- en Veiligheidshuis. */
+  ZVH,
+  POLITIE,
+  /** Openbaar Ministerie. */
+  OM,
+  RECLASSERING,
+  RAAD_VOOR_DE_KINDERBESCHERMING,
+  NCTV,
+  /** Landelijk Steunpunt Extremisme. */
+  LSE,
+  /** Expertise-unit Sociale Stabiliteit / Platform JEP. */
+  ESS,
+  SCHOOL,
+  GGZ,
+  GGD,
+  HUISARTS,
+  JONGERENWERK,
+  WONINGCORPORATIE
 }

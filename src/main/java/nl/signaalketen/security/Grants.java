@@ -21,9 +21,7 @@ public class Grants {
 
   public void toGroup(String groupId, Resource resource, String resourceId,
       Permission... permissions) {
-    Authorization grant = authorizations.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization grant = existingGrant(groupId, resource, resourceId);
     if (grant == null) {
       grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       grant.setGroupId(groupId);
@@ -39,12 +37,16 @@ public class Grants {
   }
 
   public void revokeFromGroup(String groupId, Resource resource, String resourceId) {
-    Authorization grant = authorizations.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization grant = existingGrant(groupId, resource, resourceId);
     if (grant != null) {
       authorizations.deleteAuthorization(grant.getId());
     }
+  }
+
+  private Authorization existingGrant(String groupId, Resource resource, String resourceId) {
+    return authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
   }
 
   private static boolean hasAll(Authorization grant, Permission[] permissions) {
