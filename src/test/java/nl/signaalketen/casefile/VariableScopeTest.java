@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,8 +13,10 @@ import java.util.stream.Collectors;
 import nl.signaalketen.testsupport.Cases;
 import nl.signaalketen.testsupport.IntegrationTest;
 import nl.signaalketen.testsupport.Rest;
+import nl.signaalketen.testsupport.WegingCases;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
@@ -55,11 +58,22 @@ class VariableScopeTest {
     return passedInto("signaalketen", callActivity);
   }
 
+  /**
+   * The variables a call activity passes by name. Anything that would pass more than it names
+   * (camunda:in variables="all" or a sourceExpression) fails; an entry with only the business key is fine.
+   */
   private static Set<String> passedInto(String process, String callActivity) {
     var model = Bpmn.readModelFromFile(Path.of("processes/" + process + ".bpmn").toFile());
     CallActivity call = model.getModelElementById(callActivity);
-    return call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
-        .map(CamundaIn::getCamundaSource).filter(s -> s != null).collect(Collectors.toSet());
+    List<CamundaIn> ins = call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
+    for (CamundaIn in : ins) {
+      String where = process + "/" + callActivity + ": camunda:in source=" + in.getCamundaSource();
+      assertThat(in.getCamundaVariables()).as(where + " passes variables=").isNull();
+      assertThat(in.getCamundaSourceExpression()).as(where + " passes a sourceExpression").isNull();
+      assertThat(in.getCamundaSource() != null || in.getCamundaBusinessKey() != null)
+          .as(where + " names a source or the business key").isTrue();
+    }
+    return ins.stream().map(CamundaIn::getCamundaSource).filter(s -> s != null).collect(Collectors.toSet());
   }
 
   @Test
@@ -90,8 +104,8 @@ class VariableScopeTest {
 
   @Test
   void theCaseMeetingReceivesNoPartnersContributionsFromTheWeging() {
-    assertThat(passedInto("casusoverleg")).doesNotContain("signaal", "bijdragen", "bijdragenOverzicht",
-        "inbrengPolitie", "inbrengOm");
+    assertThat(passedInto("casusoverleg")).containsExactlyInAnyOrder("gemeente", "casusId", "minderjarig",
+        "detentieOfToezicht", "schoolgaand", "planRonde");
   }
 
   @Test
@@ -108,36 +122,38 @@ class VariableScopeTest {
   // --- the weging: partners side by side --------------------------------------------------------
 
   private static final String POLICE_INFORMATION = "Politie: twee incidenten met geweld in 2025.";
+  private static final String CRIMINAL_DATA = "strafrechtelijke gegevens";
   private static final String POLICE_INPUT = "Politie aan tafel: betrokkene is bekend in een lopend onderzoek.";
 
   @Test
   void aWeegploegPartnerDoesNotReceiveAnotherPartnersContribution() {
-    String weging = startWeging();
-    tasks.complete(enrichment(weging, "politie-expert-radicalisering").getId(), contribution(POLICE_INFORMATION));
+    ProcessInstance weging = startWeging();
+    tasks.complete(WegingCases.enrichmentTask(tasks, weging, "politie-expert-radicalisering").getId(),
+        WegingCases.contribution(POLICE_INFORMATION, CRIMINAL_DATA));
 
-    String raad = formVariablesText("rvdk-hm", enrichment(weging, "raadsonderzoeker"));
+    String raad = formVariablesText("rvdk-hm", WegingCases.enrichmentTask(tasks, weging, "raadsonderzoeker"));
 
     assertThat(raad).doesNotContain(POLICE_INFORMATION).doesNotContain("bijdragenOverzicht")
-        .contains("Deelt filmpjes over de strijd.");
+        .contains(WegingCases.SIGNAL);
   }
 
   @Test
   void theJointWeighingTaskReceivesEveryContributionAndOnlyThatTaskDoes() {
-    String weging = startWeging();
+    ProcessInstance weging = startWeging();
     completeEnrichment(weging);
 
-    Task joint = tasks.createTaskQuery().processInstanceId(weging).taskDefinitionKey("gezamenlijk-wegen")
+    Task joint = tasks.createTaskQuery().processInstanceId(weging.getId()).taskDefinitionKey("gezamenlijk-wegen")
         .singleResult();
 
     assertThat(formVariablesText("voorzitter-hm", joint)).contains(POLICE_INFORMATION);
-    assertThat(runtime.getVariables(weging)).doesNotContainKeys("bijdragen", "bijdragenOverzicht");
+    assertThat(runtime.getVariables(weging.getId())).doesNotContainKeys("bijdragen", "bijdragenOverzicht");
   }
 
   @Test
   void inANextRoundThePartnersReceiveTheQuestionButNotTheWeegploegsInput() {
-    String weging = startWeging();
+    ProcessInstance weging = startWeging();
     completeEnrichment(weging);
-    Task joint = tasks.createTaskQuery().processInstanceId(weging).taskDefinitionKey("gezamenlijk-wegen")
+    Task joint = tasks.createTaskQuery().processInstanceId(weging.getId()).taskDefinitionKey("gezamenlijk-wegen")
         .singleResult();
     Map<String, Object> weighing = new HashMap<>(Map.of("inbrengGemeente", "Zorgen over isolement.",
         "inbrengPolitie", POLICE_INPUT, "inbrengOm", "Niet bekend bij het OM.",
@@ -146,38 +162,22 @@ class VariableScopeTest {
         "toelichtingWeging", "Zonder het beeld van de Raad kunnen we niet wegen; " + POLICE_INPUT));
     tasks.complete(joint.getId(), weighing);
 
-    String raad = formVariablesText("rvdk-hm", enrichment(weging, "raadsonderzoeker"));
+    String raad = formVariablesText("rvdk-hm", WegingCases.enrichmentTask(tasks, weging, "raadsonderzoeker"));
 
     assertThat(raad).contains("Raad: is het gezin bij jullie bekend?").doesNotContain(POLICE_INPUT)
         .doesNotContain(POLICE_INFORMATION);
   }
 
   /** A weging for a minor, so the Raad voor de Kinderbescherming contributes beside the weegploeg. */
-  private String startWeging() {
-    String casus = "SK-SCOPE-" + System.nanoTime();
-    return runtime.startProcessInstanceByKey("weging", casus, new HashMap<>(Map.of("gemeente", "gemeente-leiden",
-        "casusId", casus, "signaal", "Deelt filmpjes over de strijd.", "minderjarig", true,
-        "detentieOfToezicht", false))).getId();
+  private ProcessInstance startWeging() {
+    return WegingCases.start(runtime, "gemeente-leiden", true, false);
   }
 
-  private Task enrichment(String weging, String partner) {
-    return tasks.createTaskQuery().processInstanceId(weging).taskDefinitionKey("informatie-aanleveren").list()
-        .stream().filter(t -> partner.equals(tasks.getVariable(t.getId(), "partnerRol"))).findFirst().orElseThrow();
-  }
-
-  private void completeEnrichment(String weging) {
-    tasks.complete(enrichment(weging, "politie-expert-radicalisering").getId(), contribution(POLICE_INFORMATION));
-    for (Task open : tasks.createTaskQuery().processInstanceId(weging).taskDefinitionKey("informatie-aanleveren")
-        .list()) {
-      tasks.complete(open.getId(), Map.of("bijdrage", "geenInformatie", "redenGeenBijdrage", "Niet bekend."));
-    }
-  }
-
-  private static Map<String, Object> contribution(String summary) {
-    return new HashMap<>(Map.of("bijdrage", "informatie", "samenvatting", summary,
-        "doel", "Gezamenlijke risicotaxatie.", "grondslag", "wet-pga",
-        "proportionaliteit", "Alleen wat het risico bepaalt.", "subsidiariteit", "Anders kan niet gewogen worden.",
-        "bijzondereGegevens", true, "soortBijzondereGegevens", "strafrechtelijke gegevens"));
+  /** The police shares; every other partner has nothing to contribute. */
+  private void completeEnrichment(ProcessInstance weging) {
+    tasks.complete(WegingCases.enrichmentTask(tasks, weging, "politie-expert-radicalisering").getId(),
+        WegingCases.contribution(POLICE_INFORMATION, CRIMINAL_DATA));
+    WegingCases.nothingFromTheOthers(tasks, weging, "Niet bekend.");
   }
 
   // --- a care need handed over to the sociaal wijkteam ------------------------------------------
@@ -187,10 +187,9 @@ class VariableScopeTest {
     assertThat(passedInto("melding", "overdracht-zorg"))
         .containsExactlyInAnyOrder("gemeente", "casusId", "betrokkeneNaam", "geboortedatum", "zorgvraag");
     var melding = Cases.startAtDuiding(runtime, "gemeente-leiden");
-    Map<String, Object> duiding = new HashMap<>(Map.of("melderTeruggebeld", false, "informatieToereikend", true,
-        "mogelijkeRadicalisering", false, "zorgbehoefte", true, "detentieOfToezicht", false, "schoolgaand", true,
-        "toelichtingDuiding", "Geen radicalisering; de duiding noemt een gevoelige bron.",
-        "zorgvraag", "Gezin zoekt hulp bij schulden."));
+    Map<String, Object> duiding = Cases.duiding(true, false, true);
+    duiding.put("toelichtingDuiding", "Geen radicalisering; de duiding noemt een gevoelige bron.");
+    duiding.put("zorgvraag", "Gezin zoekt hulp bij schulden.");
     tasks.complete(Cases.openTask(tasks, melding).getId(), duiding);
     tasks.complete(Cases.openTask(tasks, melding).getId(), Map.of("zorgvraag", "Gezin zoekt hulp bij schulden.",
         "doelOverdracht", "Zorg overnemen.", "grondslagOverdracht", "wettelijke-plicht",

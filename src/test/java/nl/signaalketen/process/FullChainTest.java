@@ -11,7 +11,9 @@ import java.util.UUID;
 
 import nl.signaalketen.feedback.Notification;
 import nl.signaalketen.feedback.OutboxNotificationChannel;
+import nl.signaalketen.testsupport.Cases;
 import nl.signaalketen.testsupport.IntegrationTest;
+import nl.signaalketen.testsupport.WegingCases;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -77,9 +79,8 @@ class FullChainTest {
     assertThat(runtime.getVariable(chainId, "minderjarig")).isEqualTo(true);
 
     // Phase 1 -- melding and duiding by the gemeente's adviseur
-    Map<String, Object> duiding = new HashMap<>(Map.of("melderTeruggebeld", false, "informatieToereikend", true,
-        "mogelijkeRadicalisering", true, "zorgbehoefte", false, "detentieOfToezicht", false,
-        "schoolgaand", true, "toelichtingDuiding", "Herhaalde uitingen; ideologische component waarschijnlijk."));
+    Map<String, Object> duiding = Cases.duiding(true, true, false);
+    duiding.put("toelichtingDuiding", "Herhaalde uitingen; ideologische component waarschijnlijk.");
     done(byCase(caseKey, "melding-duiden"), "adviseur-leiden", duiding);
 
     // Phase 2 -- weging: every partner contributes (a minor: the Raad too), then jointly
@@ -91,10 +92,7 @@ class FullChainTest {
     assertThat(enrichment).hasSize(partners.size());
     for (Task task : enrichment) {
       String role = (String) tasks.getVariable(task.getId(), "partnerRol");
-      done(task, partners.get(role), Map.of("bijdrage", "informatie", "samenvatting", "Bijdrage van " + role,
-          "doel", "Gezamenlijke risicotaxatie.", "grondslag", "wet-pga",
-          "proportionaliteit", "Alleen wat het risico bepaalt.", "subsidiariteit", "Niet anders te wegen.",
-          "bijzondereGegevens", false));
+      done(task, partners.get(role), WegingCases.contribution("Bijdrage van " + role, null));
     }
     Map<String, Object> weighing = new HashMap<>(Map.of("inbrengGemeente", "Zorgen over isolement.",
         "inbrengPolitie", "Twee incidenten, geen strafbare feiten.", "inbrengOm", "Geen lopend onderzoek.",

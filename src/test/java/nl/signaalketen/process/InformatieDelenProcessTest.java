@@ -79,14 +79,8 @@ class InformatieDelenProcessTest {
 
   @Test
   void sharesWithConsentOnlyAfterEveryStepAndStartsTheChainAtTheGemeentesMeldpunt() {
-    ProcessInstance instance = start("gemeente-leiden");
+    ProcessInstance instance = atDecision();
 
-    mapSignals(instance);
-    consultColleague(instance);
-    askAdvice(instance, "verder");
-    assertThat(instance).isWaitingAt("gesprek-met-betrokkene");
-    talk(instance);
-    weighRisks(instance);
     decide(instance, Map.of("besluitDelen", "metToestemming",
         "toestemming", "Leerling (17) en ouders gaven op 3 maart mondeling toestemming.",
         "doelDelen", "Duiding door de adviseur radicalisering.",
@@ -131,13 +125,8 @@ class InformatieDelenProcessTest {
 
   @Test
   void recordsADecisionNotToShareWithItsReasonAndReportsNothing() {
-    ProcessInstance instance = start("gemeente-leiden");
+    ProcessInstance instance = atDecision();
 
-    mapSignals(instance);
-    consultColleague(instance);
-    askAdvice(instance, "verder");
-    talk(instance);
-    weighRisks(instance);
     decide(instance, Map.of("besluitDelen", "nietDelen",
         "redenNietDelen", "In het gesprek bleek het om een schoolopdracht te gaan; de mentor volgt het."));
 
@@ -281,6 +270,7 @@ class InformatieDelenProcessTest {
     return instance;
   }
 
+  /** Every step before the decision done, talking to the person included. */
   private ProcessInstance atDecision() {
     ProcessInstance instance = start("gemeente-leiden");
     mapSignals(instance);

@@ -1,8 +1,10 @@
 package nl.signaalketen.process;
 
 import static nl.signaalketen.testsupport.Cases.candidateUsers;
+import static nl.signaalketen.testsupport.Cases.duiding;
+import static nl.signaalketen.testsupport.ProcessTests.historic;
+import static nl.signaalketen.testsupport.ProcessTests.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
@@ -13,17 +15,13 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import nl.signaalketen.deadlines.Deadlines;
 import nl.signaalketen.deadlines.Limits;
-import nl.signaalketen.formvalidation.FormRuleViolation;
 import nl.signaalketen.testsupport.IntegrationTest;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -84,8 +82,8 @@ class MeldingProcessTest {
     complete(task(instance), duiding(true, false, false));
 
     assertThat(instance).hasPassed("routering-bepalen", "afgesloten-geen-zorg").isEnded();
-    assertThat(result(instance, "uitkomstDuiding")).isEqualTo("geenZorg");
-    assertThat(result(instance, "uitkomstMelding")).isEqualTo("geenZorg");
+    assertThat(historic(instance, "uitkomstDuiding")).isEqualTo("geenZorg");
+    assertThat(historic(instance, "uitkomstMelding")).isEqualTo("geenZorg");
   }
 
   @Test
@@ -115,7 +113,7 @@ class MeldingProcessTest {
     complete(overname, overdracht());
     assertThat(zorg).hasPassed("zorg-overgenomen").isEnded();
     assertThat(instance).hasPassed("overgedragen-zorg").isEnded();
-    assertThat(result(instance, "uitkomstMelding")).isEqualTo("zorg");
+    assertThat(historic(instance, "uitkomstMelding")).isEqualTo("zorg");
   }
 
   @Test
@@ -128,9 +126,9 @@ class MeldingProcessTest {
     complete(task(instance), duiding);
 
     assertThat(instance).hasPassed("door-naar-weging").isEnded();
-    assertThat(result(instance, "uitkomstMelding")).isEqualTo("weging");
-    assertThat(result(instance, "detentieOfToezicht")).isEqualTo(true);
-    assertThat(result(instance, "schoolgaand")).isEqualTo(false);
+    assertThat(historic(instance, "uitkomstMelding")).isEqualTo("weging");
+    assertThat(historic(instance, "detentieOfToezicht")).isEqualTo(true);
+    assertThat(historic(instance, "schoolgaand")).isEqualTo(false);
   }
 
   @Test
@@ -173,8 +171,8 @@ class MeldingProcessTest {
     ProcessInstance instance = start(true);
 
     Task politie = task(instance);
-    assertThat(refusedFields(() -> engine.getTaskService().complete(politie.getId(), Map.of(
-        "beoordelingAcuutGevaar", "geweken", "politieContactpersoon", "N. Rahimi"))))
+    assertThat(refusal(() -> engine.getTaskService().complete(politie.getId(), Map.of(
+        "beoordelingAcuutGevaar", "geweken", "politieContactpersoon", "N. Rahimi"))).fields())
         .containsExactly("politieOptreden");
     assertThat(instance).isWaitingAt("acuut-gevaar-afhandelen");
   }
@@ -198,7 +196,7 @@ class MeldingProcessTest {
 
     complete(task(instance), duiding(true, false, false));
     assertThat(instance).hasPassed("afgesloten-geen-zorg").isEnded();
-    assertThat(result(instance, "uitkomstMelding")).isEqualTo("geenZorg");
+    assertThat(historic(instance, "uitkomstMelding")).isEqualTo("geenZorg");
   }
 
   @Test
@@ -218,13 +216,13 @@ class MeldingProcessTest {
     assertThat(instance).variables().containsEntry("uitkomstDuiding", "meerInformatie");
 
     // The form no longer offers "more information": the server refuses it as well.
-    assertThat(refusedFields(() -> engine.getTaskService().complete(definitief.getId(),
-        definitieveDuiding("meerInformatie"))))
+    assertThat(refusal(() -> engine.getTaskService().complete(definitief.getId(),
+        definitieveDuiding("meerInformatie"))).fields())
         .containsExactly("uitkomstDuiding");
 
     complete(definitief, definitieveDuiding("weging"));
     assertThat(instance).hasPassed("melding-definitief-duiden", "door-naar-weging").isEnded();
-    assertThat(result(instance, "uitkomstMelding")).isEqualTo("weging");
+    assertThat(historic(instance, "uitkomstMelding")).isEqualTo("weging");
     assertThat(number(instance, "informatieRondes")).isEqualTo(limit);
   }
 
@@ -241,7 +239,7 @@ class MeldingProcessTest {
     complete(task(instance), overdrachtVerantwoord());
     complete(task(calledProcessInstance(instance)), overdracht());
     assertThat(instance).hasPassed("melding-definitief-duiden", "overgedragen-zorg").isEnded();
-    assertThat(result(instance, "uitkomstMelding")).isEqualTo("zorg");
+    assertThat(historic(instance, "uitkomstMelding")).isEqualTo("zorg");
   }
 
   @Test
@@ -252,7 +250,7 @@ class MeldingProcessTest {
     complete(task(instance), definitieveDuiding("geenZorg"));
 
     assertThat(instance).hasPassed("melding-definitief-duiden", "afgesloten-geen-zorg").isEnded();
-    assertThat(result(instance, "uitkomstMelding")).isEqualTo("geenZorg");
+    assertThat(historic(instance, "uitkomstMelding")).isEqualTo("geenZorg");
   }
 
   // --- the rules of the duiding form, checked on the server ----------------------------------
@@ -286,7 +284,7 @@ class MeldingProcessTest {
     duiding.put("verslagTerugbellen", "Melder bevestigt: eenmalig incident, geen ideologie.");
     complete(task(instance), duiding);
     assertThat(instance).isEnded();
-    assertThat(result(instance, "datumTerugbellen")).isEqualTo("2025-03-04");
+    assertThat(historic(instance, "datumTerugbellen")).isEqualTo("2025-03-04");
   }
 
   @Test
@@ -322,23 +320,6 @@ class MeldingProcessTest {
     variables.put("acuutGevaar", acuutGevaar);
     return engine.getRuntimeService()
         .startProcessInstanceByKey("melding", (String) variables.get("casusId"), variables);
-  }
-
-  /** What the form "Melding duiden" submits. */
-  private static Map<String, Object> duiding(boolean informatieToereikend, boolean mogelijkeRadicalisering,
-      boolean zorgbehoefte) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("melderTeruggebeld", false);
-    variables.put("informatieToereikend", informatieToereikend);
-    if (!informatieToereikend) {
-      variables.put("benodigdeInformatie", "Schoolverzuim en contacten buiten school navragen.");
-    }
-    variables.put("mogelijkeRadicalisering", mogelijkeRadicalisering);
-    variables.put("zorgbehoefte", zorgbehoefte);
-    variables.put("detentieOfToezicht", false);
-    variables.put("schoolgaand", true);
-    variables.put("toelichtingDuiding", "Filmpjes gedeeld, geen verdere uitingen of contacten bekend.");
-    return variables;
   }
 
   private static Map<String, Object> aanvullendeInformatie() {
@@ -389,34 +370,18 @@ class MeldingProcessTest {
     return rounds;
   }
 
+  /** The completion is refused naming only this field, and the task stays open. */
   private void assertRefused(ProcessInstance instance, Map<String, Object> variables, String field) {
     Task open = task(instance);
-    assertThat(refusedFields(() -> engine.getTaskService().complete(open.getId(), variables))).contains(field);
+    assertThat(refusal(() -> engine.getTaskService().complete(open.getId(), variables)).fields())
+        .containsExactly(field);
     assertThat(instance).isWaitingAt(open.getTaskDefinitionKey());
-  }
-
-  /** The fields the server-side form check names (the engine may wrap it as a listener failure). */
-  private static List<String> refusedFields(ThrowingCallable completion) {
-    Throwable thrown = catchThrowable(completion);
-    assertThat(thrown).as("the completion is refused").isNotNull();
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (t instanceof FormRuleViolation violation) {
-        return violation.fields();
-      }
-    }
-    throw new AssertionError("Refused, but not by the form check", thrown);
   }
 
   /** A counter (JUEL arithmetic stores a Long) as an int. */
   private int number(ProcessInstance instance, String name) {
-    return ((Number) result(instance, name)).intValue();
-  }
-
-  /** A variable of a finished (or running) instance, from history. */
-  private Object result(ProcessInstance instance, String name) {
-    HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult();
-    assertThat(variable).as("variable %s", name).isNotNull();
-    return variable.getValue();
+    Object value = historic(instance, name);
+    assertThat(value).as("variable %s", name).isInstanceOf(Number.class);
+    return ((Number) value).intValue();
   }
 }

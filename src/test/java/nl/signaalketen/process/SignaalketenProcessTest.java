@@ -2,6 +2,7 @@ package nl.signaalketen.process;
 
 import static nl.signaalketen.testsupport.Cases.candidateUsers;
 import static nl.signaalketen.testsupport.Cases.signal;
+import static nl.signaalketen.testsupport.ProcessTests.historic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
@@ -57,9 +58,8 @@ class SignaalketenProcessTest {
         .startBeforeActivity(activity).execute();
   }
 
-  private String caseRef(ProcessInstance instance) {
-    return (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName("casusId").singleResult().getValue();
+  private static String caseRef(ProcessInstance instance) {
+    return (String) historic(instance, "casusId");
   }
 
   private String lastFeedback(String caseRef) {

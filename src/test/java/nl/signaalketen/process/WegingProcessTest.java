@@ -19,6 +19,7 @@ import nl.signaalketen.casefile.WeighingContributions.Contribution;
 import nl.signaalketen.deadlines.Limits;
 import nl.signaalketen.formvalidation.FormRuleViolation;
 import nl.signaalketen.testsupport.IntegrationTest;
+import nl.signaalketen.testsupport.WegingCases;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -142,12 +143,12 @@ class WegingProcessTest {
   @Test
   void refusesAContributionWithoutLegalBasis() {
     ProcessInstance instance = start(false, false);
-    Task politie = enrichmentTask(instance, "politie-expert-radicalisering");
+    Task politie = WegingCases.enrichmentTask(tasks, instance, "politie-expert-radicalisering");
     Map<String, Object> zonderGrondslag = contribution("politie-expert-radicalisering");
     zonderGrondslag.remove("grondslag");
 
     assertThat(refusal(() -> tasks.complete(politie.getId(), zonderGrondslag)))
-        .satisfies(e -> assertThat(e.fields()).contains("grondslag"));
+        .satisfies(e -> assertThat(e.fields()).containsExactly("grondslag"));
     assertThat(enrichmentTasks(instance)).hasSize(3);
   }
 
@@ -293,7 +294,7 @@ class WegingProcessTest {
 
     assertThat(refusal(() -> tasks.complete(informeren.getId(), Map.of("betrokkeneGeinformeerd", false))))
         .satisfies(e -> assertThat(e.fields())
-            .contains("redenNietGeinformeerd", "toelichtingNietGeinformeerd"));
+            .containsExactly("redenNietGeinformeerd", "toelichtingNietGeinformeerd"));
     assertThat(instance).isWaitingAt("betrokkene-informeren");
 
     complete(informeren, withVariables("betrokkeneGeinformeerd", false,
@@ -394,13 +395,7 @@ class WegingProcessTest {
   // --- helpers --------------------------------------------------------------------------------------
 
   private ProcessInstance start(boolean minderjarig, boolean detentieOfToezicht) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("gemeente", GEMEENTE);
-    variables.put("casusId", "SK-TEST-WEGING");
-    variables.put("signaal", "Deelt in de klas filmpjes die geweld verheerlijken.");
-    variables.put("minderjarig", minderjarig);
-    variables.put("detentieOfToezicht", detentieOfToezicht);
-    return engine.getRuntimeService().startProcessInstanceByKey("weging", "SK-TEST-WEGING", variables);
+    return WegingCases.start(engine.getRuntimeService(), GEMEENTE, minderjarig, detentieOfToezicht);
   }
 
   /** The weegploeg has contributed; the chair's task is open. */
@@ -412,16 +407,11 @@ class WegingProcessTest {
   }
 
   private List<Task> enrichmentTasks(ProcessInstance instance) {
-    return tasks.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("informatie-aanleveren").list();
-  }
-
-  private Task enrichmentTask(ProcessInstance instance, String partner) {
-    return enrichmentTasks(instance).stream().filter(t -> partner.equals(partnerOf(t))).findFirst().orElseThrow();
+    return WegingCases.enrichmentTasks(tasks, instance);
   }
 
   private String partnerOf(Task task) {
-    return (String) tasks.getVariable(task.getId(), "partnerRol");
+    return WegingCases.partnerOf(tasks, task);
   }
 
   /** Every partner shares information, except those given a reason for having nothing. */
@@ -429,26 +419,16 @@ class WegingProcessTest {
     for (Task task : enrichmentTasks(instance)) {
       String partner = partnerOf(task);
       Map<String, Object> values = nothingToContribute.containsKey(partner)
-          ? Map.of("bijdrage", "geenInformatie", "redenGeenBijdrage", nothingToContribute.get(partner))
+          ? WegingCases.nothingToContribute(nothingToContribute.get(partner))
           : contribution(partner);
       tasks.complete(task.getId(), values);
     }
   }
 
+  /** The police shares criminal data; the other partners nothing special. */
   private static Map<String, Object> contribution(String partner) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("bijdrage", "informatie");
-    values.put("samenvatting", "Samenvatting van " + partner);
-    values.put("doel", "Gezamenlijke risicotaxatie door de weegploeg.");
-    values.put("grondslag", "wet-pga");
-    values.put("proportionaliteit", "Alleen de feiten die het risico bepalen.");
-    values.put("subsidiariteit", "Zonder deze gegevens kan de weegploeg het risico niet wegen.");
-    boolean politie = "politie-expert-radicalisering".equals(partner);
-    values.put("bijzondereGegevens", politie);
-    if (politie) {
-      values.put("soortBijzondereGegevens", "strafrechtelijke gegevens");
-    }
-    return values;
+    return WegingCases.contribution("Samenvatting van " + partner,
+        "politie-expert-radicalisering".equals(partner) ? "strafrechtelijke gegevens" : null);
   }
 
   private static Map<String, Object> weighing(String uitkomst) {

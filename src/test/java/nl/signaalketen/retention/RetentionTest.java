@@ -69,7 +69,7 @@ class RetentionTest {
     ProcessInstance main = runtime.startProcessInstanceByKey("signaalketen", Cases.signal("gemeente-leiden"));
     String casusId = (String) runtime.getVariable(main.getId(), "casusId");
     var duiden = tasks.createTaskQuery().processInstanceBusinessKey(casusId).singleResult();
-    tasks.complete(duiden.getId(), noConcern());
+    tasks.complete(duiden.getId(), Cases.duiding(true, false, false)); // no radicalisation, no care need
     ClockUtil.reset();
     exceptions.record(casusId, "melderContact", "Bescherming van de melder.", "privacy-leiden",
         LocalDateTime.now());
@@ -227,19 +227,6 @@ class RetentionTest {
       }
     }
     fail("removal-time batches did not finish");
-  }
-
-  /** Melding duiden: no radicalisation, no care need (cf. MeldingProcessTest). */
-  private static Map<String, Object> noConcern() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("melderTeruggebeld", false);
-    variables.put("informatieToereikend", true);
-    variables.put("mogelijkeRadicalisering", false);
-    variables.put("zorgbehoefte", false);
-    variables.put("detentieOfToezicht", false);
-    variables.put("schoolgaand", true);
-    variables.put("toelichtingDuiding", "Filmpjes gedeeld, geen verdere uitingen of contacten bekend.");
-    return variables;
   }
 
   private static String sha256(String text) {

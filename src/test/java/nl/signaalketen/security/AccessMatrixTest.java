@@ -2,11 +2,11 @@ package nl.signaalketen.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import nl.signaalketen.testsupport.Cases;
 import nl.signaalketen.testsupport.IntegrationTest;
 import nl.signaalketen.testsupport.Rest;
 import org.camunda.bpm.engine.RuntimeService;
@@ -50,10 +50,7 @@ class AccessMatrixTest {
     caseKey = runtime.createProcessInstanceQuery().processInstanceId(chainInstance).singleResult().getBusinessKey();
     var duiden = tasks.createTaskQuery().processInstanceBusinessKey(caseKey).taskDefinitionKey("melding-duiden")
         .singleResult();
-    Map<String, Object> duiding = new HashMap<>(Map.of("melderTeruggebeld", false, "informatieToereikend", true,
-        "mogelijkeRadicalisering", true, "zorgbehoefte", false, "detentieOfToezicht", false,
-        "schoolgaand", true, "toelichtingDuiding", "Herhaalde uitingen die geweld verheerlijken."));
-    tasks.complete(duiden.getId(), duiding);
+    tasks.complete(duiden.getId(), Cases.duiding(true, true, false));
   }
 
   /** user, tasks of the case it sees, whether it sees the case's instances, whether it reported it. */

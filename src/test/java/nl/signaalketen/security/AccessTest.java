@@ -180,8 +180,10 @@ class AccessTest {
 
     assertThat(manager.get("/engine-rest/process-instance?businessKey=" + caseKey, LIST).getBody())
         .extracting(p -> p.get("id")).contains(instanceId);
-    assertThat(manager.get("/engine-rest/process-instance/count?processDefinitionKey=melding").getBody())
-        .doesNotContain("\"count\":0");
+    ResponseEntity<Map<String, Object>> count =
+        manager.getJson("/engine-rest/process-instance/count?processDefinitionKey=melding");
+    assertThat(count.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(((Number) count.getBody().get("count")).longValue()).as("running melding instances").isPositive();
     assertThat(manager.get("/engine-rest/process-instance/" + instanceId + "/variables").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(manager.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId, LIST)

@@ -13,6 +13,7 @@ import nl.signaalketen.casefile.WeighingContributions;
 import nl.signaalketen.formvalidation.FormRuleViolation;
 import nl.signaalketen.testsupport.Cases;
 import nl.signaalketen.testsupport.IntegrationTest;
+import nl.signaalketen.testsupport.WegingCases;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -48,8 +49,8 @@ class SharingFromProcessesTest {
 
   @Test
   void aContributionWithoutBasisOrWithAnEmptyPurposeIsRefusedNamingTheFieldsAndRecordsNothing() {
-    String casus = startWeging();
-    Task politie = enrichmentTask(casus, "politie-expert-radicalisering");
+    ProcessInstance weging = startWeging();
+    Task politie = WegingCases.enrichmentTask(tasks(), weging, "politie-expert-radicalisering");
     Map<String, Object> values = contribution();
     values.remove("grondslag");
     values.put("doel", "");
@@ -57,54 +58,61 @@ class SharingFromProcessesTest {
     FormRuleViolation refused = refusal(() -> tasks().complete(politie.getId(), values));
 
     assertThat(refused.fields()).containsExactlyInAnyOrder("grondslag", "doel");
-    assertThat(register.forCase(casus)).isEmpty();
+    assertThat(register.forCase(weging.getBusinessKey())).isEmpty();
   }
 
   @Test
   void aContributionTheFormRulesRefuseLeavesNoEntryAndNoContribution() {
-    String casus = startWeging();
+    ProcessInstance weging = startWeging();
     Map<String, Object> values = contribution();
     values.remove("samenvatting"); // required by the form
 
-    refusal(() -> tasks().complete(enrichmentTask(casus, "officier-van-justitie").getId(), values));
+    refusal(() -> tasks().complete(
+        WegingCases.enrichmentTask(tasks(), weging, "officier-van-justitie").getId(), values));
 
-    assertThat(register.forCase(casus)).isEmpty();
-    assertThat(contributions.forWeging(started.get(0))).isEmpty();
+    assertThat(register.forCase(weging.getBusinessKey())).isEmpty();
+    assertThat(contributions.forWeging(weging.getId())).isEmpty();
   }
 
   @Test
   void aPartnerWithNothingToContributeSharesNothingButIsStillCollectedForTheWeighing() {
-    String casus = startWeging();
+    ProcessInstance weging = startWeging();
 
-    tasks().complete(enrichmentTask(casus, "officier-van-justitie").getId(),
-        Map.of("bijdrage", "geenInformatie", "redenGeenBijdrage", "Niet bekend bij het OM."));
-    tasks().complete(enrichmentTask(casus, "adviseur-radicalisering").getId(), contribution());
+    tasks().complete(WegingCases.enrichmentTask(tasks(), weging, "officier-van-justitie").getId(),
+        WegingCases.nothingToContribute("Niet bekend bij het OM."));
+    tasks().complete(WegingCases.enrichmentTask(tasks(), weging, "adviseur-radicalisering").getId(),
+        contribution());
 
-    assertThat(register.forCase(casus)).singleElement().satisfies(e -> {
+    assertThat(register.forCase(weging.getBusinessKey())).singleElement().satisfies(e -> {
       assertThat(e.from()).isEqualTo("adviseur-radicalisering");
       assertThat(e.specialCategories()).isFalse();
       assertThat(e.personInformed()).isNull();
       assertThat(e.reasonNotInformed()).contains("Betrokkene informeren");
     });
-    assertThat(contributions.forWeging(started.get(0))).hasSize(2);
+    assertThat(contributions.forWeging(weging.getId())).hasSize(2);
   }
 
   @Test
   void theMeldingThatLeavesTheSchoolIsRecordedUnderTheCaseItBecame() {
     String signaal = "Leerling spreekt over 'de vijand' (" + UUID.randomUUID() + ").";
-    ProcessInstance delen = engine.getRuntimeService().startProcessInstanceByKey("informatie-delen", Map.of(
+    // Started at the last step (InformatieDelenProcessTest walks the steps before it), with what
+    // the start form and those steps leave in the process.
+    Map<String, Object> earlierSteps = new HashMap<>(Map.of(
         "gemeente", "gemeente-leiden", "melderNaam", "Bart Peeters", "melderContact", "b.peeters@example.org",
-        "melderOrganisatie", "Demo Lyceum Leiden", "zorg", "Een leerling trekt zich terug."));
-    started.add(delen.getId());
-    step(delen, Map.of("signaal", signaal, "tegenindicaties", "Sport nog wekelijks."));
-    step(delen, Map.of("collegaGeraadpleegd", "Aandachtsfunctionaris", "uitkomstCollegiaalOverleg", "Zelfde zorg."));
-    step(delen, Map.of("adviesGevraagdBij", "ess-platform-jep", "adviesZonderNaam", true,
-        "adviesGekregen", "Ga in gesprek.", "vervolgNaAdvies", "verder"));
-    step(delen, Map.of("gesprekMetBetrokkene", "nietGevoerd", "redenGeenGesprek", "Niet veilig."));
-    step(delen, Map.of("risicoNietDelen", "Verdere beïnvloeding.", "risicoWelDelen", "Minder vertrouwen."));
-    step(delen, Map.of("besluitDelen", "zonderToestemming", "grondslagZonderToestemming", "conflictVanPlichten",
+        "melderOrganisatie", "Demo Lyceum Leiden", "zorg", "Een leerling trekt zich terug.",
+        "signaal", signaal, "tegenindicaties", "Sport nog wekelijks."));
+    earlierSteps.putAll(Map.of("collegaGeraadpleegd", "Aandachtsfunctionaris",
+        "uitkomstCollegiaalOverleg", "Zelfde zorg.", "adviesGevraagdBij", "ess-platform-jep",
+        "adviesZonderNaam", true, "adviesGekregen", "Ga in gesprek.", "vervolgNaAdvies", "verder",
+        "gesprekMetBetrokkene", "nietGevoerd", "redenGeenGesprek", "Niet veilig.",
+        "risicoNietDelen", "Verdere beïnvloeding.", "risicoWelDelen", "Minder vertrouwen."));
+    earlierSteps.putAll(Map.of("besluitDelen", "zonderToestemming",
+        "grondslagZonderToestemming", "conflictVanPlichten",
         "rechtvaardigingZonderToestemming", "Gevaar voor medeleerlingen.", "doelDelen", "Duiding door de gemeente.",
         "proportionaliteit", "Alleen de feiten over de dreiging.", "subsidiariteit", "Zelf oplossen kan niet."));
+    ProcessInstance delen = engine.getRuntimeService().createProcessInstanceByKey("informatie-delen")
+        .setVariables(earlierSteps).startBeforeActivity("delen-en-vastleggen").execute();
+    started.add(delen.getId());
     step(delen, Map.of("betrokkeneNaam", "Demo Leerling", "signaal", signaal, "betrokkeneGeinformeerd", false,
         "redenNietGeinformeerd", "Informeren brengt een medeleerling in gevaar.", "acuutGevaar", false));
 
@@ -120,7 +128,8 @@ class SharingFromProcessesTest {
       assertThat(e.purpose()).isEqualTo("Duiding door de gemeente.");
       assertThat(e.from()).isEqualTo("aandachtsfunctionaris-school (Demo Lyceum Leiden)");
       assertThat(e.to()).isEqualTo("meldpunt gemeente-leiden");
-      assertThat(e.dataCategories()).contains("naam van de betrokkene", "signalen (feiten)", "tegenindicaties");
+      assertThat(e.dataCategories()).isEqualTo("naam van de betrokkene; signalen (feiten); tegenindicaties; "
+          + "ontvangen advies; naam en bereikbaarheid van de melder");
       assertThat(e.personInformed()).isFalse();
       assertThat(e.reasonNotInformed()).isEqualTo("Informeren brengt een medeleerling in gevaar.");
       assertThat(e.toString()).doesNotContain(signaal).doesNotContain("Demo Leerling");
@@ -157,7 +166,7 @@ class SharingFromProcessesTest {
         "proportionaliteitOverdracht", "Alleen persoon en zorgvraag.", "subsidiariteitOverdracht", "Niet anders.",
         "betrokkeneGeinformeerd", true)));
 
-    assertThat(refused.fields()).contains("grondslagOverdracht", "doelOverdracht");
+    assertThat(refused.fields()).containsExactlyInAnyOrder("grondslagOverdracht", "doelOverdracht");
     assertThat(register.forCase(casus)).isEmpty();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(handOver.getId())
         .count()).isZero();
@@ -169,9 +178,7 @@ class SharingFromProcessesTest {
   private String startAtHandOver() {
     handOver = Cases.startAtDuiding(engine.getRuntimeService(), "gemeente-leiden");
     started.add(handOver.getId());
-    Map<String, Object> duiding = new HashMap<>(Map.of("melderTeruggebeld", false, "informatieToereikend", true,
-        "mogelijkeRadicalisering", false, "zorgbehoefte", true, "detentieOfToezicht", false, "schoolgaand", true,
-        "toelichtingDuiding", "Geen aanwijzingen voor radicalisering, wel zorgen thuis."));
+    Map<String, Object> duiding = Cases.duiding(true, false, true);
     duiding.put("zorgvraag", "Gezin zoekt hulp bij schulden.");
     step(handOver, duiding);
     return (String) engine.getRuntimeService().getVariable(handOver.getId(), "casusId");
@@ -185,29 +192,15 @@ class SharingFromProcessesTest {
     tasks().complete(Cases.openTask(tasks(), instance).getId(), values);
   }
 
-  private String startWeging() {
-    String casus = "SK-TEST-DEEL-" + System.nanoTime();
-    Map<String, Object> variables = new HashMap<>(Map.of("gemeente", "gemeente-leiden", "casusId", casus,
-        "signaal", "Deelt filmpjes.", "minderjarig", false, "detentieOfToezicht", false));
-    started.add(engine.getRuntimeService().startProcessInstanceByKey("weging", casus, variables).getId());
-    return casus;
+  /** A Leiden weging (no minor, no detention): the weegploeg each get "Informatie aanleveren". */
+  private ProcessInstance startWeging() {
+    ProcessInstance weging = WegingCases.start(engine.getRuntimeService(), "gemeente-leiden", false, false);
+    started.add(weging.getId());
+    return weging;
   }
 
-  private Task enrichmentTask(String casus, String partner) {
-    return tasks().createTaskQuery().processInstanceBusinessKey(casus).taskDefinitionKey("informatie-aanleveren")
-        .list().stream().filter(t -> partner.equals(tasks().getVariable(t.getId(), "partnerRol")))
-        .findFirst().orElseThrow();
-  }
-
+  /** A contribution without special-category data. */
   private static Map<String, Object> contribution() {
-    Map<String, Object> values = new HashMap<>();
-    values.put("bijdrage", "informatie");
-    values.put("samenvatting", "Bekend bij de gemeente.");
-    values.put("doel", "Gezamenlijke risicotaxatie.");
-    values.put("grondslag", "wet-pga");
-    values.put("proportionaliteit", "Alleen wat het risico bepaalt.");
-    values.put("subsidiariteit", "Anders kan de weegploeg niet wegen.");
-    values.put("bijzondereGegevens", false);
-    return values;
+    return WegingCases.contribution("Bekend bij de gemeente.", null);
   }
 }

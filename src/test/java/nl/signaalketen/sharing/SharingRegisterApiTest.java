@@ -9,6 +9,7 @@ import java.util.Map;
 
 import nl.signaalketen.testsupport.IntegrationTest;
 import nl.signaalketen.testsupport.Rest;
+import nl.signaalketen.testsupport.WegingCases;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,11 +41,11 @@ class SharingRegisterApiTest {
   @Autowired
   SharingRegister register;
 
-  WeighingCases weging;
+  WegingCases weging;
 
   @BeforeEach
   void aWegingWhereThePoliceSharedCriminalData() {
-    weging = new WeighingCases(engine, http).start();
+    weging = WegingCases.inLeiden(engine, http);
     weging.policeContributes();
   }
 
@@ -65,11 +66,11 @@ class SharingRegisterApiTest {
         .containsEntry("to", "weegploeg")
         .containsEntry("recordedBy", "politie-expert-hm")
         .containsEntry("legalBasis", "wet-pga")
-        .containsEntry("proportionality", "Alleen registraties die het risico bepalen.")
-        .containsEntry("purpose", "Gezamenlijke risicotaxatie door de weegploeg.")
+        .containsEntry("proportionality", WegingCases.PROPORTIONALITY)
+        .containsEntry("purpose", WegingCases.PURPOSE)
         .containsEntry("specialCategories", true));
     assertThat(listed.getBody().toString()).as("the register holds no content")
-        .doesNotContain(WeighingCases.POLICE_SUMMARY).doesNotContain(WeighingCases.SIGNAL);
+        .doesNotContain(WegingCases.POLICE_SUMMARY).doesNotContain(WegingCases.SIGNAL);
   }
 
   @Test
@@ -81,7 +82,7 @@ class SharingRegisterApiTest {
       assertThat(line.kind()).isEqualTo("inzage");
       assertThat(line.channel()).isEqualTo("api");
       assertThat(line.category()).isEqualTo("strafrechtelijke gegevens");
-      assertThat(line.toString()).doesNotContain(WeighingCases.POLICE_SUMMARY);
+      assertThat(line.toString()).doesNotContain(WegingCases.POLICE_SUMMARY);
     });
   }
 

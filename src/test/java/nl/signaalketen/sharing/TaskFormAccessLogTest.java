@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import nl.signaalketen.testsupport.IntegrationTest;
 import nl.signaalketen.testsupport.Rest;
+import nl.signaalketen.testsupport.WegingCases;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -35,11 +36,11 @@ class TaskFormAccessLogTest {
   @Autowired
   AccessLog accessLog;
 
-  WeighingCases weging;
+  WegingCases weging;
 
   @BeforeEach
   void aWeging() {
-    weging = new WeighingCases(engine, http).start();
+    weging = WegingCases.inLeiden(engine, http);
   }
 
   @AfterEach
@@ -63,7 +64,7 @@ class TaskFormAccessLogTest {
       assertThat(line.category()).isEqualTo("strafrechtelijke gegevens");
       assertThat(line.objectRef()).isEqualTo("taak " + task.getId());
       assertThat(line.accessedAt()).isNotNull();
-      assertThat(line.toString()).doesNotContain(WeighingCases.SIGNAL).doesNotContain(WeighingCases.POLICE_SUMMARY)
+      assertThat(line.toString()).doesNotContain(WegingCases.SIGNAL).doesNotContain(WegingCases.POLICE_SUMMARY)
           .doesNotContain("registraties bij de politie");
     });
   }
@@ -83,12 +84,14 @@ class TaskFormAccessLogTest {
   }
 
   @Test
-  void readingTheVariablesOfATaskInACaseWithoutSpecialCategoryDataLogsNothing() {
+  void readingTheFormVariablesOfATaskInACaseWithoutSpecialCategoryDataLogsNothing() {
     Task task = weging.taskOf("adviseur-radicalisering");
 
-    assertThat(Rest.as(http, "adviseur-leiden").get("/engine-rest/task/" + task.getId() + "/variables")
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> read = Rest.as(http, "adviseur-leiden")
+        .get("/engine-rest/task/" + task.getId() + "/form-variables");
 
+    assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(read.getBody()).as("the read itself is served").contains("partnerRol");
     assertThat(accessLog.forCase(weging.casusId)).isEmpty();
   }
 

@@ -40,6 +40,27 @@ public final class Cases {
     return runtime.startProcessInstanceByKey("melding", variables);
   }
 
+  /**
+   * What the form "Melding duiden" (forms/melding-duiding.form) submits: the reporter not called
+   * back, what information is missing when it does not suffice, no detention or supervision, at
+   * school, and a reasoned explanation. Mutable, so a test adds or changes fields (zorgvraag, ...).
+   */
+  public static Map<String, Object> duiding(boolean informatieToereikend, boolean mogelijkeRadicalisering,
+      boolean zorgbehoefte) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("melderTeruggebeld", false);
+    variables.put("informatieToereikend", informatieToereikend);
+    if (!informatieToereikend) {
+      variables.put("benodigdeInformatie", "Schoolverzuim en contacten buiten school navragen.");
+    }
+    variables.put("mogelijkeRadicalisering", mogelijkeRadicalisering);
+    variables.put("zorgbehoefte", zorgbehoefte);
+    variables.put("detentieOfToezicht", false);
+    variables.put("schoolgaand", true);
+    variables.put("toelichtingDuiding", "Filmpjes gedeeld, geen verdere uitingen of contacten bekend.");
+    return variables;
+  }
+
   public static Task openTask(TaskService tasks, ProcessInstance instance) {
     return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
   }
