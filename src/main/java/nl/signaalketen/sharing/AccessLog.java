@@ -52,10 +52,7 @@ public class AccessLog {
   public List<Line> forCase(String casusId) {
     return jdbc.sql("select accessed_at, user_id, casus_id, kind, category, channel, object_ref"
             + " from sk_access_log where casus_id = ? order by id")
-        .param(casusId)
-        .query((rs, n) -> new Line(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
-        .list();
+        .param(casusId).query(Line.class).list();
   }
 
   private static String cut(String value, int max) {

@@ -8,7 +8,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.signaalketen.api.InvalidInputException;
 
@@ -20,9 +19,7 @@ public record ManualShare(
     @NotBlank @Size(max = 200) String from,
     @NotBlank @Size(max = 200) String to,
     @NotBlank @Size(max = 4000) String purpose,
-    @NotBlank @Pattern(regexp = "toestemming|wet-pga|wgs|conflict-van-plichten|wettelijke-plicht",
-        message = "must be one of toestemming, wet-pga, wgs, conflict-van-plichten, wettelijke-plicht")
-    String legalBasis,
+    @NotBlank String legalBasis,
     @NotBlank @Size(max = 4000) String proportionality,
     @NotBlank @Size(max = 4000) String subsidiarity,
     @NotBlank @Size(max = 1000) String dataCategories,
@@ -39,6 +36,9 @@ public record ManualShare(
     Map<String, String> errors = new LinkedHashMap<>();
     Set<ConstraintViolation<ManualShare>> violations = validator.validate(this);
     violations.forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
+    if (!LegalBasis.isValid(legalBasis)) {
+      errors.putIfAbsent("legalBasis", "must be one of " + String.join(", ", LegalBasis.CODES));
+    }
     if (special() && (specialCategoryKinds == null || specialCategoryKinds.isBlank())) {
       errors.putIfAbsent("specialCategoryKinds", "must say which special categories were shared");
     }

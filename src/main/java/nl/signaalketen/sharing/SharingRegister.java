@@ -32,20 +32,21 @@ public class SharingRegister {
     this.jdbc = jdbc;
   }
 
+  /** Stores the entry; answers it with its id, as a later read returns it (see SharingEntry). */
   public SharingEntry insert(SharingEntry e) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("insert into sk_sharing_entry (casus_id, recorded_at, recorded_by, kind, from_party, to_party,"
             + " purpose, legal_basis, proportionality, subsidiarity, data_categories, special_categories,"
             + " special_category_kinds, person_informed, reason_not_informed)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(e.casusId(), e.recordedAt(), e.recordedBy(), e.kind(), e.from(), e.to(), e.purpose(),
-            e.legalBasis(), e.proportionality(), e.subsidiarity(), e.dataCategories(), e.specialCategories(),
-            e.specialCategoryKinds(), e.personInformed(), e.reasonNotInformed())
+            + " values (:casusId, :recordedAt, :recordedBy, :kind, :from, :to, :purpose, :legalBasis,"
+            + " :proportionality, :subsidiarity, :dataCategories, :specialCategories, :specialCategoryKinds,"
+            + " :personInformed, :reasonNotInformed)")
+        .paramSource(e)
         .update(key, "id");
     long id = key.getKey().longValue();
     // Case reference, kind and basis only: no names, no content.
     LOG.info("Sharing entry {} recorded for case {} ({}, basis {})", id, e.casusId(), e.kind(), e.legalBasis());
-    return find(id).orElseThrow();
+    return e.withId(id);
   }
 
   public List<SharingEntry> forCase(String casusId) {

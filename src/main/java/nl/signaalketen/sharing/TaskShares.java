@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 /**
  * What each form that shares information tells the register. The case reference is filled in by
  * the recorder. A share without a valid legal basis or with an empty purpose is refused, naming
- * the form field, so the task stays open and nothing leaves.
+ * the form field, so the task stays open and nothing leaves: for informatie-aanleveren and
+ * overdracht-voorbereiden the form rules (FormValidation, built in before this listener) refuse
+ * it, as those forms require the justification and offer only the register's bases; the melding
+ * is checked here, as its justification comes from earlier steps that a client can overwrite.
  */
 final class TaskShares {
 
@@ -39,11 +42,9 @@ final class TaskShares {
     if (!"informatie".equals(task.getVariable("bijdrage"))) {
       return null;
     }
-    String basis = LegalBasis.isValid(task.getVariable("grondslag")) ? task.getVariable("grondslag").toString() : null;
-    requireJustification(task, basis, "grondslag", "doel", "proportionaliteit", "subsidiariteit");
     boolean special = Boolean.TRUE.equals(task.getVariable("bijzondereGegevens"));
     return new SharingEntry(null, null, now, user, SharingEntry.CONTRIBUTION,
-        String.valueOf(task.getVariable("partnerRol")), "weegploeg", text(task, "doel"), basis,
+        String.valueOf(task.getVariable("partnerRol")), "weegploeg", text(task, "doel"), text(task, "grondslag"),
         text(task, "proportionaliteit"), text(task, "subsidiariteit"),
         "samenvatting voor de gezamenlijke weging (ronde " + task.getVariable("ronde") + ")"
             + (special ? "; bijzondere persoonsgegevens" : ""),
@@ -66,7 +67,7 @@ final class TaskShares {
       basis = null;
       basisField = "besluitDelen";
     }
-    requireJustification(task, basis, basisField, "doelDelen", "proportionaliteit", "subsidiariteit");
+    requireJustification(task, basis, basisField);
     List<String> data = new ArrayList<>();
     REPORT_DATA.forEach((name, label) -> {
       if (!blank(task.getVariable(name))) {
@@ -90,34 +91,29 @@ final class TaskShares {
    * exactly these, so the categories below are what leaves.
    */
   static SharingEntry careHandover(DelegateTask task, String user, LocalDateTime now) {
-    String basis = LegalBasis.isValid(task.getVariable("grondslagOverdracht"))
-        ? task.getVariable("grondslagOverdracht").toString() : null;
-    requireJustification(task, basis, "grondslagOverdracht", "doelOverdracht", "proportionaliteitOverdracht",
-        "subsidiariteitOverdracht");
     Object gemeente = task.getVariable("gemeente");
     boolean informed = Boolean.TRUE.equals(task.getVariable("betrokkeneGeinformeerd"));
     return new SharingEntry(null, null, now, user, SharingEntry.CARE_HANDOVER,
         "adviseur-radicalisering (" + gemeente + ")", "sociaal wijkteam (" + gemeente + ")",
-        text(task, "doelOverdracht"), basis, text(task, "proportionaliteitOverdracht"),
+        text(task, "doelOverdracht"), text(task, "grondslagOverdracht"), text(task, "proportionaliteitOverdracht"),
         text(task, "subsidiariteitOverdracht"), "naam van de betrokkene; geboortedatum; zorgvraag", false, null,
         informed, informed ? null : text(task, "redenNietGeinformeerd"));
   }
 
-  /** Basis, purpose, proportionality and subsidiarity, or a refusal naming each missing field. */
-  private static void requireJustification(DelegateTask task, String basis, String basisField,
-      String purposeField, String proportionalityField, String subsidiarityField) {
+  /** Basis, purpose, proportionality and subsidiarity of the melding, or a refusal naming each missing field. */
+  private static void requireJustification(DelegateTask task, String basis, String basisField) {
     Map<String, String> missing = new LinkedHashMap<>();
     if (basis == null) {
       missing.put(basisField, "de grondslag (" + String.join(", ", LegalBasis.CODES) + ")");
     }
-    if (blank(task.getVariable(purposeField))) {
-      missing.put(purposeField, "het doel (doelbinding)");
+    if (blank(task.getVariable("doelDelen"))) {
+      missing.put("doelDelen", "het doel (doelbinding)");
     }
-    if (blank(task.getVariable(proportionalityField))) {
-      missing.put(proportionalityField, "de proportionaliteit");
+    if (blank(task.getVariable("proportionaliteit"))) {
+      missing.put("proportionaliteit", "de proportionaliteit");
     }
-    if (blank(task.getVariable(subsidiarityField))) {
-      missing.put(subsidiarityField, "de subsidiariteit");
+    if (blank(task.getVariable("subsidiariteit"))) {
+      missing.put("subsidiariteit", "de subsidiariteit");
     }
     if (!missing.isEmpty()) {
       throw new FormRuleViolation(List.copyOf(missing.keySet()), "Elk delen van informatie wordt verantwoord"
