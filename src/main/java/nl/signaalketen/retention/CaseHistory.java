@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.signaalketen.casefile.CaseKeys;
+import nl.signaalketen.engine.EngineReads;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -29,9 +30,11 @@ public class CaseHistory {
   static final String CASE_MEETING_PROCESS = "casusoverleg";
 
   private final HistoryService history;
+  private final EngineReads reads;
 
-  public CaseHistory(HistoryService history) {
+  public CaseHistory(HistoryService history, EngineReads reads) {
     this.history = history;
+    this.reads = reads;
   }
 
   /** Closed main instances, a page at a time, oldest closure first. */
@@ -46,10 +49,8 @@ public class CaseHistory {
     if (main.getBusinessKey() != null) {
       return main.getBusinessKey();
     }
-    HistoricVariableInstance casusId = history.createHistoricVariableInstanceQuery()
-        .processInstanceId(main.getId()).variableName(CaseKeys.CASE_ID).list().stream()
-        .findFirst().orElse(null);
-    return casusId == null || casusId.getValue() == null ? main.getId() : casusId.getValue().toString();
+    String casusId = reads.historicValue(main.getId(), CaseKeys.CASE_ID);
+    return casusId == null ? main.getId() : casusId;
   }
 
   public List<HistoricProcessInstance> instances(String caseRef, String mainInstanceId) {

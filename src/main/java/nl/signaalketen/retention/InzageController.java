@@ -13,6 +13,7 @@ import nl.signaalketen.api.InvalidInputException;
 import nl.signaalketen.api.NotFoundException;
 import nl.signaalketen.casefile.CaseKeys;
 import nl.signaalketen.retention.InzageExceptions.InzageException;
+import nl.signaalketen.sharing.CaseAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -46,11 +47,14 @@ public class InzageController {
 
   private final InzageExport export;
   private final InzageExceptions exceptions;
+  private final CaseAccess access;
   private final Clock clock;
 
-  public InzageController(InzageExport export, InzageExceptions exceptions, Clock clock) {
+  public InzageController(InzageExport export, InzageExceptions exceptions, CaseAccess access,
+      Clock clock) {
     this.export = export;
     this.exceptions = exceptions;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -92,7 +96,7 @@ public class InzageController {
   }
 
   private String privacyOfficer(Principal principal) {
-    if (principal == null || !export.isPrivacyOfficer(principal.getName())) {
+    if (principal == null || !access.isPrivacyOfficer(principal.getName())) {
       throw new NotPrivacyOfficer();
     }
     return principal.getName();

@@ -4,26 +4,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 
 import nl.signaalketen.assignment.CandidateResolver;
-import nl.signaalketen.network.IdentitySync;
 import nl.signaalketen.assignment.CaseVariables;
 import nl.signaalketen.casefile.CaseKeys;
+import nl.signaalketen.engine.EngineReads;
+import nl.signaalketen.network.IdentitySync;
 import nl.signaalketen.retention.InzageExceptions.InzageException;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +30,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InzageExport {
-
-  public static final String PRIVACY_OFFICER = IdentitySync.PRIVACY_OFFICER;
 
   public record Document(String requestedBy, Instant requestedAt, List<CaseExport> cases) {}
 
@@ -51,12 +45,10 @@ public class InzageExport {
 
   public record VariableExport(String name, Object value) {}
 
-  private final RuntimeService runtime;
   private final HistoryService history;
-  private final IdentityService identity;
+  private final EngineReads reads;
   private final CaseHistory cases;
   private final CaseTables tables;
-  private final IdentitySync roles;
   static final String REPORTER = "melder";
   static final String REPORTER_REASON = "Gegevens van de melder zijn persoonsgegevens van een ander"
       + " (artikel 15 lid 4 AVG): altijd achtergehouden.";
@@ -66,13 +58,11 @@ public class InzageExport {
   private final RetentionSettings settings;
   private final Clock clock;
 
-  public InzageExport(RuntimeService runtime, HistoryService history, IdentityService identity,
-      IdentitySync roles, CaseHistory cases, CaseTables tables, InzageExceptions exceptions,
-      CandidateResolver resolver, RetentionSettings settings, Clock clock) {
-    this.roles = roles;
-    this.runtime = runtime;
+  public InzageExport(HistoryService history, EngineReads reads, CaseHistory cases,
+      CaseTables tables, InzageExceptions exceptions, CandidateResolver resolver,
+      RetentionSettings settings, Clock clock) {
     this.history = history;
-    this.identity = identity;
+    this.reads = reads;
     this.cases = cases;
     this.tables = tables;
     this.exceptions = exceptions;
@@ -81,37 +71,32 @@ public class InzageExport {
     this.clock = clock;
   }
 
-  /** Role code = Camunda group id; asked on every call, so a role that ended no longer opens this. */
-  public boolean isPrivacyOfficer(String user) {
-    return roles.holdsRole(user, PRIVACY_OFFICER);
-  }
-
   public Document export(String user, Collection<String> personKeys) {
-    List<CaseExport> found = asEngine(() -> mainInstances(personKeys).stream()
+    List<CaseExport> found = reads.unrestricted(() -> mainInstances(personKeys).stream()
         .map(main -> toCase(user, main)).flatMap(Optional::stream).toList());
     return new Document(user, clock.instant(), found);
   }
 
   /** The case reference, when the case exists and this officer answers for it. */
   public Optional<String> caseFor(String user, String caseRef) {
-    return asEngine(() -> history.createHistoricProcessInstanceQuery()
+    return reads.unrestricted(() -> history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(CaseHistory.MAIN_PROCESS).variableValueEquals(CaseKeys.CASE_ID, caseRef)
         .list().stream().filter(main -> answersFor(user, gemeente(main.getId())))
         .map(cases::caseRef).findFirst());
   }
 
-  /** Main instances by person key: history (running and closed), and the runtime to be sure. */
+  /**
+   * Main instances by person key, oldest first. History level full: the history holds the running
+   * instances too. A case found by both keys (bsn, name with date of birth) appears once.
+   */
   private List<HistoricProcessInstance> mainInstances(Collection<String> personKeys) {
-    Set<String> ids = new LinkedHashSet<>();
+    Map<String, HistoricProcessInstance> byId = new LinkedHashMap<>();
     for (String key : personKeys) {
       history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseHistory.MAIN_PROCESS)
-          .variableValueEquals(CaseKeys.PERSON_KEY, key).orderByProcessInstanceStartTime().asc()
-          .list().forEach(p -> ids.add(p.getId()));
-      runtime.createProcessInstanceQuery().processDefinitionKey(CaseHistory.MAIN_PROCESS)
-          .variableValueEquals(CaseKeys.PERSON_KEY, key).list().forEach(p -> ids.add(p.getId()));
+          .variableValueEquals(CaseKeys.PERSON_KEY, key).list().forEach(p -> byId.putIfAbsent(p.getId(), p));
     }
-    return ids.isEmpty() ? List.of() : history.createHistoricProcessInstanceQuery()
-        .processInstanceIds(ids).orderByProcessInstanceStartTime().asc().list();
+    return byId.values().stream().sorted(Comparator.comparing(HistoricProcessInstance::getStartTime)
+        .thenComparing(HistoricProcessInstance::getId)).toList();
   }
 
   private Optional<CaseExport> toCase(String user, HistoricProcessInstance main) {
@@ -153,39 +138,23 @@ public class InzageExport {
   }
 
   private boolean answersFor(String user, String gemeente) {
-    return resolver.candidates(PRIVACY_OFFICER, gemeente).contains(user);
+    return resolver.candidates(IdentitySync.PRIVACY_OFFICER, gemeente).contains(user);
   }
 
   private String gemeente(String mainInstanceId) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(mainInstanceId)
-        .variableName(CaseVariables.GEMEENTE).list().stream().map(v -> (Object) v.getValue())
-        .filter(java.util.Objects::nonNull).map(Object::toString).findFirst().orElse(null);
+    return reads.historicValue(mainInstanceId, CaseVariables.GEMEENTE);
   }
 
-  /** A table that does not exist (yet) is left out of the document rather than shown empty. */
   private static List<Map<String, Object>> section(Map<String, List<Map<String, Object>>> rows,
       String table, Withholding withholding) {
-    List<Map<String, Object>> found = rows.get(table);
     // Who a message went to (the reporter, a professional) is someone else's data.
-    return found == null ? null : found.stream().map(ExportValues::plainRow)
+    return rows.get(table).stream().map(ExportValues::plainRow)
         .map(row -> {
           Map<String, Object> kept = new LinkedHashMap<>(row);
           kept.remove("recipient");
           return kept;
         })
         .filter(withholding::keeps).toList();
-  }
-
-  private <T> T asEngine(Supplier<T> work) {
-    Authentication current = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (current != null) {
-        identity.setAuthentication(current);
-      }
-    }
   }
 
   private static Instant instant(Date date) {

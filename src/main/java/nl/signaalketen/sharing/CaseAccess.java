@@ -46,6 +46,7 @@ public class CaseAccess {
         .taskInvolvedUser(user).count() > 0;
   }
 
+  /** Role code = Camunda group id; asked on every call, so a role that ended no longer opens this. */
   public boolean isPrivacyOfficer(String user) {
     return identity.holdsRole(user, IdentitySync.PRIVACY_OFFICER);
   }

@@ -1,13 +1,9 @@
 package nl.signaalketen.sharing;
 
-import java.util.function.Supplier;
-
 import nl.signaalketen.casefile.CaseKeys;
+import nl.signaalketen.engine.EngineReads;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,14 +21,11 @@ public class CaseReferences {
   static final String REPORTED_CASE = "meldingCasus";
 
   private final ProcessEngine engine;
+  private final EngineReads reads;
 
-  public CaseReferences(ProcessEngine engine) {
+  public CaseReferences(ProcessEngine engine, EngineReads reads) {
     this.engine = engine;
-  }
-
-  /** The case of a task in the chain: its casusId, else the business key, else the instance. */
-  static String caseOf(DelegateTask task) {
-    return CaseKeys.caseOf(task.getExecution());
+    this.reads = reads;
   }
 
   /**
@@ -40,13 +33,13 @@ public class CaseReferences {
    * the same person that signal joined. Asked once the step's work is flushed (see SharingRecorder).
    */
   String reportedCase(String informatieDelenInstanceId) {
-    return unrestricted(() -> {
-      String started = historicValue(informatieDelenInstanceId, REPORTED_CASE);
+    return reads.unrestricted(() -> {
+      String started = reads.historicValue(informatieDelenInstanceId, REPORTED_CASE);
       if (started == null) {
         HistoricProcessInstance own = historicInstance(informatieDelenInstanceId);
         return own != null && own.getBusinessKey() != null ? own.getBusinessKey() : informatieDelenInstanceId;
       }
-      String joined = historicValue(started, CaseKeys.RUNNING_CASE);
+      String joined = reads.historicValue(started, CaseKeys.RUNNING_CASE);
       String target = joined != null ? joined : started;
       HistoricProcessInstance chain = historicInstance(target);
       return chain != null && chain.getBusinessKey() != null ? chain.getBusinessKey() : target;
@@ -58,7 +51,7 @@ public class CaseReferences {
    * for the business key (a Task does not carry it): Tasklist reads form variables often.
    */
   public String caseOfTask(String taskId) {
-    return unrestricted(() -> {
+    return reads.unrestricted(() -> {
       var management = engine.getManagementService();
       ProcessInstance instance = engine.getRuntimeService().createNativeProcessInstanceQuery()
           .sql("select E.* from " + management.getTableName(ExecutionEntity.class) + " E join "
@@ -68,20 +61,7 @@ public class CaseReferences {
     });
   }
 
-  private String historicValue(String processInstanceId, String name) {
-    HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(processInstanceId).variableName(name).singleResult();
-    return variable == null || variable.getValue() == null ? null : variable.getValue().toString();
-  }
-
   private HistoricProcessInstance historicInstance(String id) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
-  }
-
-  private <T> T unrestricted(Supplier<T> lookup) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired()
-        .execute(context -> context.runWithoutAuthorization(lookup::get));
   }
 }

@@ -3,6 +3,7 @@ package nl.signaalketen.sharing;
 import java.time.Clock;
 import java.time.LocalDateTime;
 
+import nl.signaalketen.casefile.CaseKeys;
 import nl.signaalketen.security.ActingUser;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -60,7 +61,7 @@ public class SharingRecorder implements TaskListener {
       return;
     }
     // A melding becomes a case only in the steps after this task: ask for its reference at commit.
-    String casus = SharingEntry.REPORT.equals(entry.kind()) ? null : CaseReferences.caseOf(task);
+    String casus = SharingEntry.REPORT.equals(entry.kind()) ? null : CaseKeys.caseOf(task.getExecution());
     String instance = task.getProcessInstanceId();
     Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTING,
         context -> register.insert(entry.withCase(casus != null ? casus : references.reportedCase(instance))));
