@@ -47,6 +47,8 @@ public class ReportSubmission implements JavaDelegate {
     if (user != null) {
       melding.put("melderGebruiker", user.getUserId()); // the reporter may follow the status
     }
+    // Started as the engine, not as the partner: a partner has no right to start the chain (only
+    // the meldpunt has); handing its melding over is what this step is for.
     identity.clearAuthentication();
     try {
       String started = runtime.startProcessInstanceByKey(CaseKeys.CHAIN_PROCESS, melding).getId();

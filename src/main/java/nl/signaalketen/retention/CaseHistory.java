@@ -18,14 +18,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * A case in the engine's history. A case is every process instance with the case's business key
- * (the casusId that the main process {@value #MAIN_PROCESS} and its call-activity phases share)
+ * (the casusId that the main process {@value CaseKeys#CHAIN_PROCESS} and its call-activity phases share)
  * plus the main instance's own hierarchy; an informatie-delen instance belongs to the partner and
  * is never part of it. Public history API only.
  */
 @Component
 public class CaseHistory {
 
-  public static final String MAIN_PROCESS = "signaalketen";
   /** Reaching this phase makes a case a PGA case. */
   static final String CASE_MEETING_PROCESS = "casusoverleg";
 
@@ -39,7 +38,7 @@ public class CaseHistory {
 
   /** Closed main instances, a page at a time, oldest closure first. */
   List<HistoricProcessInstance> closedMainInstances(int first, int max) {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey(MAIN_PROCESS)
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseKeys.CHAIN_PROCESS)
         .rootProcessInstances().finished().orderByProcessInstanceEndTime().asc()
         .orderByProcessInstanceId().asc().listPage(first, max);
   }

@@ -80,7 +80,7 @@ public class InzageExport {
   /** The case reference, when the case exists and this officer answers for it. */
   public Optional<String> caseFor(String user, String caseRef) {
     return reads.unrestricted(() -> history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(CaseHistory.MAIN_PROCESS).variableValueEquals(CaseKeys.CASE_ID, caseRef)
+        .processDefinitionKey(CaseKeys.CHAIN_PROCESS).variableValueEquals(CaseKeys.CASE_ID, caseRef)
         .list().stream().filter(main -> answersFor(user, gemeente(main.getId())))
         .map(cases::caseRef).findFirst());
   }
@@ -92,7 +92,7 @@ public class InzageExport {
   private List<HistoricProcessInstance> mainInstances(Collection<String> personKeys) {
     Map<String, HistoricProcessInstance> byId = new LinkedHashMap<>();
     for (String key : personKeys) {
-      history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseHistory.MAIN_PROCESS)
+      history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseKeys.CHAIN_PROCESS)
           .variableValueEquals(CaseKeys.PERSON_KEY, key).list().forEach(p -> byId.putIfAbsent(p.getId(), p));
     }
     return byId.values().stream().sorted(Comparator.comparing(HistoricProcessInstance::getStartTime)
