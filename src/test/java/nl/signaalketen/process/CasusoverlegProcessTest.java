@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.signaalketen.formvalidation.FormRuleViolation;
+import nl.signaalketen.testsupport.DueDates;
+import nl.signaalketen.testsupport.DueDates.Step;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -47,6 +49,9 @@ class CasusoverlegProcessTest {
   @Autowired
   ProcessEngine engine;
 
+  @Autowired
+  DueDates dueDates;
+
   @BeforeEach
   void useThisEngine() {
     BpmnAwareTests.init(engine);
@@ -56,13 +61,14 @@ class CasusoverlegProcessTest {
 
   @Test
   void offersThePreparationToTheProcesregisseurOfTheRegionAndTheDeputy() {
-    ProcessInstance instance = start(false, false, false);
+    Step<ProcessInstance> started = dueDates.step(() -> start(false, false, false));
+    ProcessInstance instance = started.result();
 
     assertThat(instance).isWaitingAt("casusoverleg-voorbereiden");
     Task preparation = task(instance);
     assertThat(candidateUsers(engine.getTaskService(), preparation.getId()))
         .containsExactly("procesregisseur-hm", "voorzitter-hm");
-    assertThat(preparation.getDueDate()).as("deadline voorbereiding-casusoverleg").isNotNull();
+    dueDates.assertDue(preparation.getDueDate(), "voorbereiding-casusoverleg", started);
   }
 
   @Test
@@ -117,12 +123,12 @@ class CasusoverlegProcessTest {
 
     Job timer = meetingDayTimer(instance);
     assertThat(timer.getDuedate()).isEqualTo(startOf(day));
-    engine.getManagementService().executeJob(timer.getId());
+    Step<Void> meetingDay = dueDates.step(() -> engine.getManagementService().executeJob(timer.getId()));
 
     assertThat(instance).isWaitingAt("casusoverleg-voeren");
     Task meeting = task(instance);
     assertThat(candidateUsers(engine.getTaskService(), meeting.getId())).containsExactly("voorzitter-hm");
-    assertThat(meeting.getDueDate()).as("deadline casusoverleg").isNotNull();
+    dueDates.assertDue(meeting.getDueDate(), "casusoverleg", meetingDay);
   }
 
   @Test

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.signaalketen.testsupport.DueDates;
+import nl.signaalketen.testsupport.DueDates.Step;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -44,6 +46,9 @@ class InformatieDelenProcessTest {
   @Autowired
   ProcessEngine engine;
 
+  @Autowired
+  DueDates dueDates;
+
   /** Instances this test started; removed afterwards so no open task outlives the test. */
   private final List<String> started = new ArrayList<>();
 
@@ -69,12 +74,13 @@ class InformatieDelenProcessTest {
 
   @Test
   void offersTheFirstStepWithADeadlineToTheAandachtsfunctionarisOfTheChosenGemeente() {
-    ProcessInstance instance = start("gemeente-leiden");
+    Step<ProcessInstance> started = dueDates.step(() -> start("gemeente-leiden"));
+    ProcessInstance instance = started.result();
 
     assertThat(instance).isWaitingAt("signalen-in-kaart-brengen");
     Task task = task(instance);
     assertThat(candidateUsers(engine.getTaskService(), task.getId())).containsExactly("school-leiden");
-    assertThat(task.getDueDate()).as("deadline informatie-delen-stap").isNotNull();
+    dueDates.assertDue(task.getDueDate(), "informatie-delen-stap", started);
   }
 
   @Test

@@ -16,8 +16,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import nl.signaalketen.deadlines.Deadlines;
 import nl.signaalketen.formvalidation.FormRuleViolation;
+import nl.signaalketen.testsupport.DueDates;
+import nl.signaalketen.testsupport.DueDates.Step;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,7 +46,7 @@ class InterventieProcessTest {
   ProcessEngine engine;
 
   @Autowired
-  Deadlines deadlines;
+  DueDates dueDates;
 
   @BeforeEach
   void useThisEngine() {
@@ -56,12 +57,13 @@ class InterventieProcessTest {
 
   @Test
   void offersTheActionToWhoeverHoldsItsOwnerRoleForTheGemeente() {
-    ProcessInstance instance = start(actie("jongerenwerker", false, inDays(30)));
+    Step<ProcessInstance> started = dueDates.step(() -> start(actie("jongerenwerker", false, inDays(30))));
+    ProcessInstance instance = started.result();
 
     assertThat(instance).isWaitingAt("actie-accepteren");
     Task acceptance = task(instance);
     assertThat(candidateUsers(engine.getTaskService(), acceptance.getId())).containsExactly("jongerenwerker-leiden");
-    assertThat(acceptance.getDueDate()).as("deadline actie-accepteren").isNotNull();
+    dueDates.assertDue(acceptance.getDueDate(), "actie-accepteren", started);
     assertThat(instance).variables().containsEntry("actieRol", "jongerenwerker")
         .containsEntry("actieDoel", "Positief netwerk opbouwen.").containsEntry("actieKosten", false)
         .containsEntry("actieReviewDatum", inDays(30).toString()).containsEntry("planGewijzigd", false);
@@ -128,12 +130,12 @@ class InterventieProcessTest {
   void theOwnersReportGoesToTheCasusregisseurWhoCanRoundTheActionOff() {
     ProcessInstance instance = executing(actie("jongerenwerker", false, inDays(30)));
 
-    report(instance, "gereed");
+    Step<Void> reported = dueDates.step(() -> report(instance, "gereed"));
 
     assertThat(instance).isWaitingAt("voortgang-beoordelen");
     Task review = task(instance);
     assertThat(candidateUsers(engine.getTaskService(), review.getId())).containsExactly("casusregisseur-hm");
-    assertThat(review.getDueDate()).as("deadline review").isNotNull();
+    dueDates.assertDue(review.getDueDate(), "review", reported);
     complete(review, withVariables("reviewBesluit", "afronden"));
 
     assertThat(instance).hasPassed("actie-afgerond").isEnded();
@@ -179,10 +181,9 @@ class InterventieProcessTest {
 
   @Test
   void withoutAReviewDateTheFirstReviewFollowsTheStandardReviewTerm() {
-    ProcessInstance instance = executing(actie("jongerenwerker", false, null));
+    Step<ProcessInstance> accepted = dueDates.step(() -> executing(actie("jongerenwerker", false, null)));
 
-    Date expected = deadlines.due("review");
-    assertThat(reviewTimer(instance).getDuedate()).isCloseTo(expected, 60_000);
+    dueDates.assertDue(reviewTimer(accepted.result()).getDuedate(), "review", accepted);
   }
 
   @Test
@@ -190,13 +191,13 @@ class InterventieProcessTest {
     ProcessInstance instance = executing(actie("jongerenwerker", false, inDays(30)));
     report(instance, "knelpunt");
 
-    complete(task(instance), withVariables("reviewBesluit", "opschalen",
-        "redenBesluit", "Betrokkene weigert contact; signalen van toenemend risico."));
+    Step<Void> escalated = dueDates.step(() -> complete(task(instance), withVariables("reviewBesluit", "opschalen",
+        "redenBesluit", "Betrokkene weigert contact; signalen van toenemend risico.")));
 
     assertThat(instance).isWaitingAt("bestuurlijk-overleg");
     Task overleg = task(instance);
     assertThat(candidateUsers(engine.getTaskService(), overleg.getId())).containsExactly("burgemeester-leiden");
-    assertThat(overleg.getDueDate()).as("deadline bestuurlijk-overleg").isNotNull();
+    dueDates.assertDue(overleg.getDueDate(), "bestuurlijk-overleg", escalated);
     complete(overleg, withVariables("uitkomstBestuurlijkOverleg",
         "Driehoek: wijkagent legt huisbezoek af; gebiedsverbod wordt voorbereid."));
 

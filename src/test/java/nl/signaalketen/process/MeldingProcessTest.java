@@ -1,25 +1,26 @@
 package nl.signaalketen.process;
 
+import static java.time.DayOfWeek.SATURDAY;
+import static java.time.DayOfWeek.SUNDAY;
 import static nl.signaalketen.testsupport.Cases.candidateUsers;
 import static nl.signaalketen.testsupport.Cases.duiding;
 import static nl.signaalketen.testsupport.ProcessTests.historic;
 import static nl.signaalketen.testsupport.ProcessTests.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Clock;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import nl.signaalketen.deadlines.Deadlines;
 import nl.signaalketen.deadlines.Limits;
+import nl.signaalketen.testsupport.DueDates;
+import nl.signaalketen.testsupport.DueDates.Step;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -50,7 +51,7 @@ class MeldingProcessTest {
   Limits limits;
 
   @Autowired
-  Deadlines deadlines;
+  DueDates dueDates;
 
   @Autowired
   Clock clock;
@@ -64,15 +65,19 @@ class MeldingProcessTest {
 
   @Test
   void offersTheDuidingToTheAdviseurOfTheGemeenteWithTheDuidingDeadline() {
-    ZonedDateTime started = ZonedDateTime.now(clock);
-    ProcessInstance instance = start(false);
+    Step<ProcessInstance> started = dueDates.step(() -> start(false));
+    ProcessInstance instance = started.result();
 
     assertThat(instance).isWaitingAt("melding-duiden");
     Task duiden = task(instance);
     assertThat(candidateUsers(engine.getTaskService(), duiden.getId())).containsExactly("adviseur-leiden");
-    // Five working days (weekends and public holidays skipped), as configured.
-    assertThat(duiden.getDueDate().toInstant()).isAfter(started.plusDays(6).toInstant())
-        .isCloseTo(deadlines.dueFrom(started, "duiding").toInstant(), within(2, ChronoUnit.MINUTES));
+    dueDates.assertDue(duiden.getDueDate(), "duiding", started);
+    // Five working days, as configured: at least five weekdays later, on a weekday.
+    LocalDate dueDay = duiden.getDueDate().toInstant().atZone(clock.getZone()).toLocalDate();
+    assertThat(dueDay.getDayOfWeek()).isNotIn(SATURDAY, SUNDAY);
+    assertThat(started.before().toLocalDate().plusDays(1).datesUntil(dueDay.plusDays(1))
+        .map(LocalDate::getDayOfWeek).filter(day -> day != SATURDAY && day != SUNDAY).count())
+        .as("weekdays until the due date").isGreaterThanOrEqualTo(5);
   }
 
   @Test
@@ -92,13 +97,13 @@ class MeldingProcessTest {
 
     Map<String, Object> duiding = duiding(true, false, true);
     duiding.put("zorgvraag", "Gezin zoekt hulp bij schulden en schooluitval.");
-    complete(task(instance), duiding);
+    Step<Void> duided = dueDates.step(() -> complete(task(instance), duiding));
 
     assertThat(instance).isWaitingAt("overdracht-voorbereiden");
     Task voorbereiden = task(instance);
     assertThat(candidateUsers(engine.getTaskService(), voorbereiden.getId())).containsExactly("adviseur-leiden");
-    assertThat(voorbereiden.getDueDate()).isNotNull();
-    complete(voorbereiden, overdrachtVerantwoord());
+    dueDates.assertDue(voorbereiden.getDueDate(), "overdracht-voorbereiden", duided);
+    Step<Void> prepared = dueDates.step(() -> complete(voorbereiden, overdrachtVerantwoord()));
 
     assertThat(instance).isWaitingAt("overdracht-zorg");
     ProcessInstance zorg = calledProcessInstance(instance);
@@ -108,7 +113,7 @@ class MeldingProcessTest {
     assertThat(zorg).isWaitingAt("zorgvraag-overnemen");
     Task overname = task(zorg);
     assertThat(candidateUsers(engine.getTaskService(), overname.getId())).containsExactly("wijkteam-leiden");
-    assertThat(overname.getDueDate()).isNotNull();
+    dueDates.assertDue(overname.getDueDate(), "overdracht-zorg", prepared);
 
     complete(overname, overdracht());
     assertThat(zorg).hasPassed("zorg-overgenomen").isEnded();
@@ -145,15 +150,14 @@ class MeldingProcessTest {
 
   @Test
   void letsThePoliceActWithinAnHourOnAcuteDangerBeforeTheDuiding() {
-    ZonedDateTime started = ZonedDateTime.now(clock);
-    ProcessInstance instance = start(true);
+    Step<ProcessInstance> started = dueDates.step(() -> start(true));
+    ProcessInstance instance = started.result();
 
     assertThat(instance).isWaitingAt("acuut-gevaar-afhandelen");
     Task politie = task(instance);
     // The regional police expert covers every gemeente of the ZVH region.
     assertThat(candidateUsers(engine.getTaskService(), politie.getId())).containsExactly("politie-expert-hm");
-    assertThat(politie.getDueDate().toInstant())
-        .isCloseTo(started.plusHours(1).toInstant(), within(2, ChronoUnit.MINUTES));
+    DueDates.assertDue(politie.getDueDate(), "deadline acuut-gevaar: one hour", from -> from.plusHours(1), started);
 
     complete(politie, Map.of(
         "politieOptreden", "Om 14.10 ter plaatse, gesprek met betrokkene en ouders; messen in beslag genomen.",
@@ -183,12 +187,12 @@ class MeldingProcessTest {
   void collectsMoreInformationAndReturnsToTheDuiding() {
     ProcessInstance instance = start(false);
 
-    complete(task(instance), duiding(false, false, false));
+    Step<Void> duided = dueDates.step(() -> complete(task(instance), duiding(false, false, false)));
 
     assertThat(instance).hasPassed("informatieronde-mogelijk").isWaitingAt("aanvullende-informatie-verzamelen");
     Task verzamelen = task(instance);
     assertThat(candidateUsers(engine.getTaskService(), verzamelen.getId())).containsExactly("adviseur-leiden");
-    assertThat(verzamelen.getDueDate()).isNotNull();
+    dueDates.assertDue(verzamelen.getDueDate(), "aanvullende-informatie", duided);
     assertThat(number(instance, "informatieRondes")).isEqualTo(1);
 
     complete(verzamelen, aanvullendeInformatie());

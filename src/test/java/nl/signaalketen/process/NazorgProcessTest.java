@@ -4,21 +4,20 @@ import static nl.signaalketen.testsupport.ProcessTests.refusal;
 import static nl.signaalketen.testsupport.ProcessTests.historic;
 import static nl.signaalketen.testsupport.Cases.candidateUsers;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.signaalketen.testsupport.DueDates;
+import nl.signaalketen.testsupport.DueDates.Step;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,6 +44,9 @@ class NazorgProcessTest {
   @Autowired
   ProcessEngine engine;
 
+  @Autowired
+  DueDates dueDates;
+
   /** Instances this test started; removed afterwards so no open task outlives the test. */
   private final List<String> started = new ArrayList<>();
 
@@ -61,20 +63,19 @@ class NazorgProcessTest {
 
   @Test
   void waitsOneMonitoringPeriodBeforeOfferingTheCheckInToTheCasusregisseurOfTheRegion() {
-    ProcessInstance instance = start();
+    Step<ProcessInstance> nazorg = dueDates.step(() -> start());
+    ProcessInstance instance = nazorg.result();
 
     assertThat(instance).isWaitingAt("tijd-voor-checkin");
     Job timer = timer(instance);
-    assertThat(timer.getDuedate().toInstant())
-        .as("monitoring-checkin: 6 weeks")
-        .isCloseTo(Instant.now().plus(42, ChronoUnit.DAYS), within(1, ChronoUnit.DAYS));
+    DueDates.assertDue(timer.getDuedate(), "monitoring-checkin: 6 weeks", from -> from.plusWeeks(6), nazorg);
 
-    execute(timer);
+    Step<Void> checkInDue = dueDates.step(() -> execute(timer));
 
     assertThat(instance).isWaitingAt("checkin-monitoring");
     Task checkIn = task(instance);
     assertThat(candidateUsers(engine.getTaskService(), checkIn.getId())).containsExactly("casusregisseur-hm");
-    assertThat(checkIn.getDueDate()).as("deadline monitoring-checkin").isNotNull();
+    dueDates.assertDue(checkIn.getDueDate(), "monitoring-checkin", checkInDue);
   }
 
   @Test
@@ -111,11 +112,11 @@ class NazorgProcessTest {
   void closesTheCaseOnAJointDecisionAndRecordsTodayAsAfsluitdatum() {
     ProcessInstance instance = start();
     execute(timer(instance));
-    proposeClosure(instance);
+    Step<Void> proposed = dueDates.step(() -> proposeClosure(instance));
 
     assertThat(instance).isWaitingAt("besluit-afsluiten");
     assertThat(candidateUsers(engine.getTaskService(), task(instance).getId())).containsExactly("voorzitter-hm");
-    assertThat(task(instance).getDueDate()).as("deadline afsluiting").isNotNull();
+    dueDates.assertDue(task(instance).getDueDate(), "afsluiting", proposed);
     complete(task(instance), withVariables("besluitAfsluiten", "afsluiten",
         "akkoordGemeente", true, "akkoordPolitie", true, "akkoordOm", true,
         "overigePartnersAkkoord", "Jongerenwerk",

@@ -18,6 +18,8 @@ import nl.signaalketen.casefile.WeighingContributions;
 import nl.signaalketen.casefile.WeighingContributions.Contribution;
 import nl.signaalketen.deadlines.Limits;
 import nl.signaalketen.formvalidation.FormRuleViolation;
+import nl.signaalketen.testsupport.DueDates;
+import nl.signaalketen.testsupport.DueDates.Step;
 import nl.signaalketen.testsupport.IntegrationTest;
 import nl.signaalketen.testsupport.WegingCases;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -54,6 +56,9 @@ class WegingProcessTest {
   @Autowired
   WeighingContributions contributions;
 
+  @Autowired
+  DueDates dueDates;
+
   TaskService tasks;
 
   @BeforeEach
@@ -66,14 +71,15 @@ class WegingProcessTest {
 
   @Test
   void asksTheWeegploegForInformationAndOffersEachTaskToThatPartner() {
-    ProcessInstance instance = start(false, false);
+    Step<ProcessInstance> started = dueDates.step(() -> start(false, false));
+    ProcessInstance instance = started.result();
 
     assertThat(instance).isWaitingAt("informatie-aanleveren").hasPassed("partners-bepalen");
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "partners")).isEqualTo(WEEGPLOEG);
     Map<String, List<String>> offeredTo = new HashMap<>();
     for (Task task : enrichmentTasks(instance)) {
       offeredTo.put(partnerOf(task), candidateUsers(tasks, task.getId()));
-      assertThat(task.getDueDate()).as("deadline verrijking").isNotNull();
+      dueDates.assertDue(task.getDueDate(), "verrijking", started);
     }
     assertThat(offeredTo).containsOnly(
         Map.entry("adviseur-radicalisering", List.of("adviseur-leiden")),
@@ -156,12 +162,14 @@ class WegingProcessTest {
 
   @Test
   void offersTheJointWeighingToTheChairOfTheWeegploeg() {
-    ProcessInstance instance = startAtWeighing();
+    ProcessInstance instance = start(false, false);
+    Step<Void> enriched = dueDates.step(() -> completeEnrichment(instance, Map.of()));
 
+    assertThat(instance).isWaitingAt("gezamenlijk-wegen");
     Task weging = task(instance);
     assertThat(weging.getTaskDefinitionKey()).isEqualTo("gezamenlijk-wegen");
     assertThat(candidateUsers(tasks, weging.getId())).containsExactly("voorzitter-hm");
-    assertThat(weging.getDueDate()).isNotNull();
+    dueDates.assertDue(weging.getDueDate(), "weging", enriched);
     assertThat(instance).variables().containsEntry("meerInformatieMogelijk", true);
   }
 
@@ -259,12 +267,12 @@ class WegingProcessTest {
   void informsThePersonAfterAPgaAndEndsWithPga() {
     ProcessInstance instance = startAtWeighing();
 
-    complete(task(instance), admissiblePga(false));
+    Step<Void> weighed = dueDates.step(() -> complete(task(instance), admissiblePga(false)));
 
     assertThat(instance).isWaitingAt("betrokkene-informeren");
     Task informeren = task(instance);
     assertThat(candidateUsers(tasks, informeren.getId())).containsExactly("adviseur-leiden");
-    assertThat(informeren.getDueDate()).isNotNull();
+    dueDates.assertDue(informeren.getDueDate(), "betrokkene-informeren", weighed);
     complete(informeren, withVariables("betrokkeneGeinformeerd", true, "datumGeinformeerd", "2026-11-20"));
 
     assertThat(instance).hasPassed("pga-splitsen", "ook-strafrechtelijk", "strafrechtelijk-naast-pga-samenvoegen", "pga-samenvoegen", "weging-pga")
@@ -330,12 +338,12 @@ class WegingProcessTest {
   void handsACriminalCaseToTheOfficierVanJustitie() {
     ProcessInstance instance = startAtWeighing();
 
-    complete(task(instance), weighing("strafrechtelijk"));
+    Step<Void> weighed = dueDates.step(() -> complete(task(instance), weighing("strafrechtelijk")));
 
     assertThat(instance).isWaitingAt("strafrechtelijk-besluit");
     Task om = task(instance);
     assertThat(candidateUsers(tasks, om.getId())).containsExactly("ovj-hm");
-    assertThat(om.getDueDate()).isNotNull();
+    dueDates.assertDue(om.getDueDate(), "strafrechtelijk-besluit", weighed);
     complete(om, withVariables("strafrechtelijkBesluit", "lopendOnderzoek",
         "toelichtingStrafrechtelijk", "Betrokkene is verdachte in een lopend onderzoek."));
 

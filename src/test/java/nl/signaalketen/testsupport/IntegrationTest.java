@@ -23,6 +23,6 @@ import org.springframework.test.context.ContextConfiguration;
 // Not the default profile: its demo shortcuts (application-default.yaml) must not reach the tests.
 @ActiveProfiles("test")
 // In every such context, so process tests and HTTP tests share one engine; classes that want a
-// coverage report add ProcessEngineCoverageTestExecutionListener.
-@Import(ProcessEngineCoverageConfiguration.class)
+// coverage report add ProcessEngineCoverageTestExecutionListener. DueDates checks due dates.
+@Import({ProcessEngineCoverageConfiguration.class, DueDates.class})
 public @interface IntegrationTest {}
