@@ -23,12 +23,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Every path of processes/informatie-delen.bpmn (phase 0, the Werkwijze informatie delen): each
@@ -36,8 +34,6 @@ import org.springframework.test.context.TestExecutionListeners;
  * decisions, and the real {@code meldingIndienen} starting the chain at the gemeente's meldpunt.
  */
 @IntegrationTest
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class InformatieDelenProcessTest {
 
   private static final String[] ALL_STEPS = {"signalen-in-kaart-brengen", "collega-raadplegen",

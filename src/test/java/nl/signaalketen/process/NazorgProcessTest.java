@@ -24,12 +24,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Every path of processes/nazorg.bpmn (phase 5): the monitoring timer, the three outcomes of a
@@ -37,8 +35,6 @@ import org.springframework.test.context.TestExecutionListeners;
  * (nazorgUitkomst, afsluitdatum).
  */
 @IntegrationTest
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class NazorgProcessTest {
 
   @Autowired

@@ -20,11 +20,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The main chain, processes/signaalketen.bpmn: registration and feedback, the routing between
@@ -32,8 +30,6 @@ import org.springframework.test.context.TestExecutionListeners;
  * phase's outcome), the plan-change loop and its limit, and a second signal joining a case.
  */
 @IntegrationTest
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class SignaalketenProcessTest {
 
   @Autowired ProcessEngine engine;

@@ -27,11 +27,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Every path of processes/weging.bpmn: partners from the decision table, enrichment by each partner,
@@ -39,8 +37,6 @@ import org.springframework.test.context.TestExecutionListeners;
  * who gets each task.
  */
 @IntegrationTest
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class WegingProcessTest {
 
   private static final String GEMEENTE = "gemeente-leiden";

@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = PostgresInitializer.class)
 // Not the default profile: its demo shortcuts (application-default.yaml) must not reach the tests.
 @ActiveProfiles("test")
-// In every such context, so process tests and HTTP tests share one engine; classes that want a
-// coverage report add ProcessEngineCoverageTestExecutionListener. DueDates checks due dates.
+// In every such context, so process tests and HTTP tests share one engine. Its test listener is
+// one of Spring's defaults (the library's spring.factories), so every class with this annotation
+// writes a coverage report (target/process-test-coverage) without declaring the listener.
+// DueDates checks due dates.
 @Import({ProcessEngineCoverageConfiguration.class, DueDates.class})
 public @interface IntegrationTest {}
