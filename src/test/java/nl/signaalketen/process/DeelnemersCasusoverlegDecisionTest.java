@@ -6,13 +6,12 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import nl.signaalketen.testsupport.DecisionEvaluation;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,10 +53,10 @@ class DeelnemersCasusoverlegDecisionTest {
       inputs.put(feature, true);
     }
 
-    Evaluation evaluation = evaluate(inputs);
+    Invitation invitation = evaluate(inputs);
 
-    assertThat(evaluation.participants()).contains(participant);
-    assertThat(evaluation.ruleFor(participant)).isEqualTo(ruleId);
+    assertThat(invitation.participants()).contains(participant);
+    assertThat(invitation.ruleFor(participant)).isEqualTo(ruleId);
   }
 
   static Stream<Arguments> conditionalRules() {
@@ -110,26 +109,16 @@ class DeelnemersCasusoverlegDecisionTest {
   }
 
   /** The participants in rule order, and per participant the rule that produced it (from history). */
-  record Evaluation(List<String> participants, Map<String, String> ruleByParticipant) {
+  record Invitation(List<String> participants, Map<String, String> ruleByParticipant) {
     String ruleFor(String participant) {
       return ruleByParticipant.get(participant);
     }
   }
 
-  private Evaluation evaluate(Map<String, Object> inputs) {
-    Set<String> before = decisionInstances().stream().map(HistoricDecisionInstance::getId)
-        .collect(Collectors.toSet());
-    List<String> participants = engine.getDecisionService()
-        .evaluateDecisionTableByKey(DECISION, inputs).collectEntries("deelnemer");
-    HistoricDecisionInstance evaluation = decisionInstances().stream()
-        .filter(d -> !before.contains(d.getId())).findFirst().orElseThrow();
-    Map<String, String> rules = evaluation.getOutputs().stream().collect(Collectors.toMap(
+  private Invitation evaluate(Map<String, Object> inputs) {
+    DecisionEvaluation evaluation = DecisionEvaluation.evaluate(engine, DECISION, inputs);
+    Map<String, String> rules = evaluation.history().getOutputs().stream().collect(Collectors.toMap(
         o -> (String) o.getValue(), HistoricDecisionOutputInstance::getRuleId));
-    return new Evaluation(participants, rules);
-  }
-
-  private List<HistoricDecisionInstance> decisionInstances() {
-    return engine.getHistoryService().createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey(DECISION).includeOutputs().list();
+    return new Invitation(evaluation.result().collectEntries("deelnemer"), rules);
   }
 }

@@ -3,19 +3,15 @@ package nl.signaalketen.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import nl.signaalketen.testsupport.DecisionEvaluation;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
@@ -76,12 +72,13 @@ class RoutingDuidingDecisionTest {
     inputs.put("mogelijkeRadicalisering", mogelijkeRadicalisering);
     inputs.put("zorgbehoefte", zorgbehoefte);
 
-    Date before = new Date(System.currentTimeMillis() - 1000);
-    DmnDecisionTableResult result = engine.getDecisionService().evaluateDecisionTableByKey(DECISION, inputs);
+    DecisionEvaluation evaluation = DecisionEvaluation.evaluate(engine, DECISION, inputs);
+    DmnDecisionTableResult result = evaluation.result();
 
     assertThat(result).hasSize(1);
     assertThat((String) result.getSingleResult().getSingleEntry()).isEqualTo(uitkomst);
-    assertThat(matchedRules(before, inputs)).containsExactly(rule);
+    assertThat(byVariable(evaluation.inputsByClause())).as("what the input clauses read").isEqualTo(inputs);
+    assertThat(evaluation.matchedRules()).containsExactly(rule);
   }
 
   @Test
@@ -104,23 +101,10 @@ class RoutingDuidingDecisionTest {
     assertThat(definition.getVersionTag()).isNotBlank();
   }
 
-  /**
-   * The rule rows that gave the result in the recent evaluations with exactly these inputs, from the
-   * engine's decision history. The table is deterministic, so an evaluation with the same inputs by
-   * another test can only name the same row.
-   */
-  private Set<String> matchedRules(Date since, Map<String, Object> inputs) {
-    Set<String> rules = new TreeSet<>();
-    for (HistoricDecisionInstance evaluation : engine.getHistoryService().createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey(DECISION).evaluatedAfter(since).includeInputs().includeOutputs().list()) {
-      Map<String, Object> evaluated = new HashMap<>();
-      for (HistoricDecisionInputInstance input : evaluation.getInputs()) {
-        evaluated.put(INPUT_CLAUSES.get(input.getClauseId()), input.getValue());
-      }
-      if (evaluated.equals(inputs)) {
-        evaluation.getOutputs().forEach(output -> rules.add(output.getRuleId()));
-      }
-    }
-    return rules;
+  /** The input clauses' values by the variable each reads (an unknown clause under null). */
+  private static Map<String, Object> byVariable(Map<String, Object> byClause) {
+    Map<String, Object> values = new HashMap<>();
+    byClause.forEach((clause, value) -> values.put(INPUT_CLAUSES.get(clause), value));
+    return values;
   }
 }

@@ -2,22 +2,15 @@ package nl.signaalketen.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import nl.signaalketen.testsupport.DecisionEvaluation;
 import nl.signaalketen.testsupport.IntegrationTest;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,10 +28,7 @@ class WegingDecisionsTest {
       List.of("adviseur-radicalisering", "politie-expert-radicalisering", "officier-van-justitie");
 
   @Autowired
-  DecisionService decisions;
-
-  @Autowired
-  HistoryService history;
+  ProcessEngine engine;
 
   static Stream<Arguments> partnersWeging() {
     return Stream.of(
@@ -59,12 +49,11 @@ class WegingDecisionsTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put("minderjarig", minderjarig);
     variables.put("detentieOfToezicht", detentieOfToezicht);
-    Date before = ClockUtil.getCurrentTime();
 
-    DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey("partners-weging", variables);
+    DecisionEvaluation evaluation = DecisionEvaluation.evaluate(engine, "partners-weging", variables);
 
-    assertThat(result.collectEntries("rol")).isEqualTo(partners);
-    assertThat(matchedRules("partners-weging", before)).contains(rule);
+    assertThat(evaluation.result().collectEntries("rol")).isEqualTo(partners);
+    assertThat(evaluation.matchedRules()).contains(rule);
   }
 
   static Stream<Arguments> toelatingscriteriaZvh() {
@@ -92,23 +81,14 @@ class WegingDecisionsTest {
     variables.put("ketenoverstijgendeSamenwerking", ketenoverstijgend);
     variables.put("impactOpGezin", impactOpGezin);
     variables.put("ernstigVeiligheidsprobleem", ernstigVeiligheidsprobleem);
-    Date before = ClockUtil.getCurrentTime();
 
-    DmnDecisionRuleResult result =
-        decisions.evaluateDecisionTableByKey("toelatingscriteria-zvh", variables).getSingleResult();
+    DecisionEvaluation evaluation = DecisionEvaluation.evaluate(engine, "toelatingscriteria-zvh", variables);
+    DmnDecisionRuleResult result = evaluation.result().getSingleResult();
 
     assertThat(result.<Boolean>getEntry("toelaatbaar")).isEqualTo(toelaatbaar);
     assertThat(result.<String>getEntry("reden")).contains(reden);
-    assertThat(matchedRules("toelatingscriteria-zvh", before)).containsExactly(rule);
-  }
-
-  /** The rules that matched in the latest evaluation of the decision (hit policy FIRST: one). */
-  private Set<String> matchedRules(String decision, Date notBefore) {
-    HistoricDecisionInstance latest = history.createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey(decision).evaluatedAfter(new Date(notBefore.getTime() - 1))
-        .includeOutputs().orderByEvaluationTime().desc().list().get(0);
-    return latest.getOutputs().stream().map(HistoricDecisionOutputInstance::getRuleId)
-        .collect(Collectors.toSet());
+    // Hit policy FIRST: one rule row.
+    assertThat(evaluation.matchedRules()).containsExactly(rule);
   }
 
   private static List<String> plus(String... extra) {
