@@ -49,8 +49,9 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
  */
 public final class ProcessModelChecker {
 
+  /** A role read from a variable names it as one word: {@code ${partnerRol}}. */
+  private static final Pattern VARIABLE_NAME = Pattern.compile("\\w+");
   /** Only {@code ${beanName}} is checked; other expressions are evaluated at run time. */
-  private static final Pattern VARIABLE_ROLE = Pattern.compile("\\$\\{\\s*\\w+\\s*}");
   private static final Pattern BEAN_REFERENCE = Pattern.compile("\\$\\{\\s*([A-Za-z_$][\\w$]*)\\s*}");
   private static Set<String> beanNames;
 
@@ -121,8 +122,10 @@ public final class ProcessModelChecker {
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       TaskRoles.roleOf(task).ifPresentOrElse(role -> {
-        // "${partnerRol}": the role comes from a variable, e.g. one instance per partner.
-        if (!roleCodes.contains(role) && !VARIABLE_ROLE.matcher(role).matches()) {
+        // "${partnerRol}": the role comes from a variable, e.g. one instance per partner; read as
+        // TaskRoles reads it at run time.
+        boolean variable = TaskRoles.variableName(role).filter(n -> VARIABLE_NAME.matcher(n).matches()).isPresent();
+        if (!roleCodes.contains(role) && !variable) {
           problems.add(label + ": " + describe(task) + " declares role '" + role + "', which the registry does not know");
         }
       }, () -> problems.add(label + ": " + describe(task) + " declares no role"));

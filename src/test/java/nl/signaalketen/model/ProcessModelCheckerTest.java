@@ -49,6 +49,13 @@ class ProcessModelCheckerTest {
   }
 
   @Test
+  void acceptsARoleReadFromAVariableButNotAnExpressionThatIsNoVariableName() {
+    assertThat(problemsIn("variable-role")).containsExactly(
+        file("variable-role", "processes/variable-role.bpmn")
+            + ": user task 'Actie accepteren' (actie-accepteren) declares role '${actie.rol}', which the registry does not know");
+  }
+
+  @Test
   void namesFileAndTaskWhenAFormRefPointsToNoForm() {
     assertThat(problemsIn("form-missing")).containsExactly(
         file("form-missing", "processes/form-missing.bpmn")
