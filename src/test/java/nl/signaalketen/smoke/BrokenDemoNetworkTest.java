@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** A broken demo file stops start-up, and the message says which file, record and field. */
+/**
+ * A broken demo file stops start-up, and the message says which file, record and field. A file
+ * broken before anything is stored (not YAML, a malformed field) is refused by the loader itself:
+ * see nl.signaalketen.network.DemoNetworkFileTest.
+ */
 @Tag("own-jvm")
 class BrokenDemoNetworkTest {
 
@@ -22,23 +26,10 @@ class BrokenDemoNetworkTest {
   }
 
   @Test
-  void aMalformedEmailAddressStopsStartUpNamingFileRecordAndField() {
-    assertThatThrownBy(() -> startWith("bad-email.yaml"))
-        .hasMessageContaining("bad-email.yaml")
-        .hasMessageContaining("people[0] (iemand)").hasMessageContaining("field 'email'");
-  }
-
-  @Test
   void anUnknownOrganisationStopsStartUpNamingFileRecordAndField() {
     assertThatThrownBy(() -> startWith("unknown-organisation.yaml"))
         .hasMessageContaining("unknown-organisation.yaml")
         .hasMessageContaining("people[1] (tweede)").hasMessageContaining("field 'organisationCode'")
         .hasMessageContaining("gemeente-bestaat-niet");
-  }
-
-  @Test
-  void aFileThatIsNotYamlStopsStartUpNamingFileAndLine() {
-    assertThatThrownBy(() -> startWith("not-yaml.yaml"))
-        .hasMessageContaining("not-yaml.yaml is broken at line 3");
   }
 }
