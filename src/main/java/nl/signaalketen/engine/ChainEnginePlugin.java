@@ -3,11 +3,14 @@ package nl.signaalketen.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.signaalketen.assignment.AssigneeIsCandidate;
 import nl.signaalketen.assignment.RoleAssignmentListener;
 import nl.signaalketen.deadlines.TaskDeadline;
 import nl.signaalketen.formvalidation.FormValidation;
 import nl.signaalketen.formvalidation.RefusalUnwrapping;
 import nl.signaalketen.security.CaseAuthorizationProvider;
+import nl.signaalketen.security.VariableFilterRefusal;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -48,12 +51,16 @@ public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setResourceAuthorizationProvider(new CaseAuthorizationProvider());
+    // Professionals work their tasks (claim, complete); changing who else may see or do a task
+    // (identity links, assignee, delegation, variables outside the form) is not theirs to do.
+    configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
     List<CommandInterceptor> outermost = configuration.getCustomPreCommandInterceptorsTxRequired();
     if (outermost == null) {
       outermost = new ArrayList<>();
       configuration.setCustomPreCommandInterceptorsTxRequired(outermost);
     }
     outermost.add(new RefusalUnwrapping());
+    outermost.add(new VariableFilterRefusal(configuration));
     List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners();
     if (parseListeners == null) {
       parseListeners = new ArrayList<>();
@@ -63,6 +70,7 @@ public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
     TaskListener due = task -> deadline.getObject().notify(task);
     TaskListener validate = task -> forms.getObject().notify(task);
     ExecutionListener validateStart = execution -> forms.getObject().startFormListener().notify(execution);
+    TaskListener assigneeIsCandidate = new AssigneeIsCandidate();
     parseListeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
@@ -71,12 +79,14 @@ public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
         task.addTaskListener(TaskListener.EVENTNAME_CREATE, due);
         // Built in, so the form rules run before any listener of the model acts on the input.
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, validate);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assigneeIsCandidate);
       }
 
       @Override
       public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef") != null) {
-          activity.addListener(ExecutionListener.EVENTNAME_START, validateStart);
+          // Built in: a start with skipCustomListeners must not skip the form's rules.
+          activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, validateStart);
         }
       }
     });

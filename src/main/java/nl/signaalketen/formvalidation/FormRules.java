@@ -21,7 +21,7 @@ import org.camunda.feel.api.FeelEngineBuilder;
  */
 public final class FormRules {
 
-  private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "select",
+  static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "select",
       "radio", "checkbox", "checklist", "taglist", "datetime");
   private static final FeelEngineApi FEEL = FeelEngineBuilder.create().build();
 
@@ -54,15 +54,25 @@ public final class FormRules {
   }
 
   private static void check(JsonNode c, String key, Object value, List<Violation> problems) {
-    String name = "'" + c.path("label").asText(key) + "' (" + key + ")";
-    JsonNode rules = c.path("validate");
     boolean unchecked = "checkbox".equals(c.path("type").asText()) && Boolean.FALSE.equals(value);
     if (isEmpty(value) || unchecked) {
-      if (rules.path("required").asBoolean(false)) {
-        problems.add(new Violation(key, "Veld " + name + " is verplicht."));
+      if (c.path("validate").path("required").asBoolean(false)) {
+        problems.add(new Violation(key, "Veld " + name(c, key) + " is verplicht."));
       }
       return;
     }
+    bounds(c, key, value, problems);
+  }
+
+  /** How a message names a field: its label and its key. */
+  static String name(JsonNode c, String key) {
+    return "'" + c.path("label").asText(key) + "' (" + key + ")";
+  }
+
+  /** The rules on a filled-in value: length, pattern, range and the offered values. */
+  static void bounds(JsonNode c, String key, Object value, List<Violation> problems) {
+    String name = name(c, key);
+    JsonNode rules = c.path("validate");
     String text = String.valueOf(value);
     if (rules.has("minLength") && text.length() < rules.get("minLength").asInt()) {
       problems.add(new Violation(key, "Veld " + name + " moet minstens " + rules.get("minLength").asInt() + " tekens hebben."));
@@ -96,7 +106,7 @@ public final class FormRules {
     }
   }
 
-  private static boolean hidden(JsonNode c, Map<String, Object> values) {
+  static boolean hidden(JsonNode c, Map<String, Object> values) {
     String expression = c.path("conditional").path("hide").asText("");
     if (expression.isBlank()) {
       return false;
@@ -106,7 +116,7 @@ public final class FormRules {
     return result.isSuccess() && Boolean.TRUE.equals(result.result());
   }
 
-  private static boolean isEmpty(Object value) {
+  static boolean isEmpty(Object value) {
     return value == null || (value instanceof String s && s.isBlank())
         || (value instanceof Collection<?> c && c.isEmpty());
   }

@@ -1,5 +1,6 @@
 package nl.signaalketen.formvalidation;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -10,7 +11,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * Tasklist calls, where our JAX-RS mappers are not registered. Placed before the transaction
  * interceptor (the work is already rolled back), this hands a {@link FormRuleViolation} on as
  * itself, so submit-form and complete answer 400 naming the field, and a Java caller gets the
- * refusal rather than the engine's wrapper.
+ * refusal rather than the engine's wrapper. A BadUserRequestException a listener throws (a rule
+ * of the chain, such as who may be assigned a task) is handed on the same way.
  */
 public class RefusalUnwrapping extends CommandInterceptor {
 
@@ -20,7 +22,15 @@ public class RefusalUnwrapping extends CommandInterceptor {
       return next.execute(command);
     } catch (ProcessEngineException thrown) {
       FormRuleViolation refusal = FormRuleViolation.among(thrown);
-      throw refusal != null ? refusal : thrown;
+      if (refusal != null) {
+        throw refusal;
+      }
+      for (Throwable cause = thrown.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof BadUserRequestException badRequest) {
+          throw badRequest;
+        }
+      }
+      throw thrown;
     }
   }
 }

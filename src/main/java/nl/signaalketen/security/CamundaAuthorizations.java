@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The standing rights per group. Tasks themselves are granted per task: Camunda gives each
- * candidate user READ and UPDATE on the task it is offered, so a professional sees only tasks for
- * roles they hold. Nobody here gets variable permissions on process definitions: with
+ * candidate user READ, READ_VARIABLE and TASK_WORK (claim, complete; not UPDATE) on the task it is
+ * offered, so a professional sees and works only tasks for roles they hold. Nobody here gets variable permissions on process definitions: with
  * enforceSpecificVariablePermission, managers see flow and counts in Cockpit but no case data.
  */
 @Component
@@ -34,7 +34,7 @@ public class CamundaAuthorizations {
   static final String[] PARTNER_ROLES = {"aandachtsfunctionaris-school", "jongerenwerker",
       "ggz-behandelaar", "ggd-medewerker", "huisarts", "woningcorporatie-medewerker"};
   static final String SHARING_PROCESS = "informatie-delen";
-  static final String MANAGER_ROLE = "ketenmanager";
+  public static final String MANAGER_ROLE = "ketenmanager";
   static final String CHAIN_PROCESS = CaseKeys.CHAIN_PROCESS;
   /** Every BPMN in processes/ has this target namespace; Camunda keeps it as the category. */
   public static final String CHAIN_NAMESPACE = "https://signaalketen.nl/processes";
@@ -83,5 +83,6 @@ public class CamundaAuthorizations {
       grants.toGroup(role, Resources.PROCESS_INSTANCE, ANY, CREATE);
     }
     grants.toGroup(MANAGER_ROLE, Resources.APPLICATION, "cockpit", ACCESS);
+    grants.narrowTaskGrantsToWork();
   }
 }

@@ -1,9 +1,13 @@
 package nl.signaalketen.security;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +45,26 @@ public class Grants {
     if (grant != null) {
       authorizations.deleteAuthorization(grant.getId());
     }
+  }
+
+  /**
+   * Earlier versions let Camunda give candidates UPDATE on their task (identity links, assignee,
+   * variables); they now get TASK_WORK. Narrows the per-task grants of open tasks once, in pages.
+   */
+  public int narrowTaskGrantsToWork() {
+    int narrowed = 0;
+    List<Authorization> page;
+    do {
+      page = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+          .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).listPage(0, 500);
+      for (Authorization grant : page) {
+        grant.removePermission(Permissions.UPDATE);
+        grant.addPermission(Permissions.TASK_WORK);
+        authorizations.saveAuthorization(grant);
+        narrowed++;
+      }
+    } while (!page.isEmpty());
+    return narrowed;
   }
 
   private Authorization existingGrant(String groupId, Resource resource, String resourceId) {

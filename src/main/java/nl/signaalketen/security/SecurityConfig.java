@@ -1,6 +1,5 @@
 package nl.signaalketen.security;
 
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +33,7 @@ public class SecurityConfig {
     http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(paths.matcher(HttpMethod.GET, "/api/network/**")).authenticated()
-            .requestMatchers(paths.matcher("/api/network/**")).hasAuthority(Groups.CAMUNDA_ADMIN)
+            .requestMatchers(paths.matcher("/api/network/**")).hasAuthority(Administrators.GROUP)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Signaalketen"))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

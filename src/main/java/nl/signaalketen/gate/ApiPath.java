@@ -1,0 +1,54 @@
+package nl.signaalketen.gate;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * One name for an operation, whichever door it comes through: Camunda's REST API answers the same
+ * resources at /engine-rest, /engine-rest/engine/default and, for the webapps, at
+ * /camunda/api/engine/engine/default. Those become "/engine/..."; the webapps' own APIs
+ * (/camunda/api/cockpit, admin, tasklist, welcome) become "/webapp/...". Another engine name
+ * names nothing here.
+ */
+record ApiPath(String value) {
+
+  static final String ENGINE_REST = "/engine-rest";
+  static final String WEBAPP_API = "/camunda/api";
+  private static final String ENGINE_NAME = "default";
+
+  /** The operation's path, or null when the request is for no API of ours (or another engine). */
+  static ApiPath of(HttpServletRequest request) {
+    String uri = request.getRequestURI().substring(request.getContextPath().length());
+    if (uri.equals(ENGINE_REST) || uri.startsWith(ENGINE_REST + "/")) {
+      return engine(uri.substring(ENGINE_REST.length()), "/engine");
+    }
+    if (uri.startsWith(WEBAPP_API + "/engine/")) {
+      return engine(uri.substring((WEBAPP_API + "/engine").length()), null);
+    }
+    if (uri.startsWith(WEBAPP_API + "/")) {
+      return new ApiPath("/webapp" + uri.substring(WEBAPP_API.length()));
+    }
+    return null;
+  }
+
+  /**
+   * Camunda's REST paths below the door. {@code bare}: the prefix under which the door also
+   * answers without an engine name (/engine-rest/task), or null when it always names one.
+   */
+  private static ApiPath engine(String rest, String bare) {
+    String named = "/engine/" + ENGINE_NAME;
+    if (rest.equals("/engine") || rest.equals("/engine/")) {
+      return new ApiPath("/engines");
+    }
+    if (rest.equals(named) || rest.startsWith(named + "/")) {
+      return new ApiPath("/engine" + rest.substring(named.length()));
+    }
+    if (rest.startsWith("/engine/") || bare == null) {
+      return null;
+    }
+    return new ApiPath("/engine" + rest);
+  }
+
+  boolean isEngine() {
+    return value.startsWith("/engine/");
+  }
+}

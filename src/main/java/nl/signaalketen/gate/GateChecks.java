@@ -1,0 +1,217 @@
+package nl.signaalketen.gate;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import nl.signaalketen.engine.EngineReads;
+import nl.signaalketen.formvalidation.FormRules;
+import nl.signaalketen.formvalidation.FormWrites;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** What the gate checks of an allowed operation's request, by {@link Operation.Check}. */
+@Component
+class GateChecks {
+
+  /** Query parameters and body fields of Camunda's queries that filter on variable values. */
+  static final Set<String> VARIABLE_FILTERS = Set.of("variables", "processVariables", "taskVariables",
+      "caseInstanceVariables", "caseExecutionVariables", "variableValues", "variableValue");
+  private static final Set<String> TASK_FORM_FIELDS = Set.of("variables", "withVariablesInReturn");
+  private static final Set<String> START_FORM_FIELDS = Set.of("variables", "withVariablesInReturn", "businessKey");
+
+  private final ProcessEngine engine;
+  private final EngineReads reads;
+  private final FormWrites forms;
+  private final ObjectMapper json = new ObjectMapper();
+
+  GateChecks(ProcessEngine engine, EngineReads reads, FormWrites forms) {
+    this.engine = engine;
+    this.reads = reads;
+    this.forms = forms;
+  }
+
+  /** A non-task query: no parameter or body field that filters on variable values. */
+  void query(HttpServletRequest request, byte[] body) {
+    for (String name : VARIABLE_FILTERS) {
+      String[] values = request.getParameterValues(name);
+      if (values != null && List.of(values).stream().anyMatch(v -> !v.isBlank())) {
+        throw Refusal.badRequest(VARIABLE_FILTER_REFUSED);
+      }
+    }
+    if (body != null && body.length > 0 && filtersOnValues(parse(body))) {
+      throw Refusal.badRequest(VARIABLE_FILTER_REFUSED);
+    }
+  }
+
+  static final String VARIABLE_FILTER_REFUSED = "Zoeken of tellen op de waarde van een variabele kan niet:"
+      + " zo'n zoekvraag zou iets zeggen over gegevens die u niet mag lezen.";
+
+  private static boolean filtersOnValues(JsonNode node) {
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (filtersOnValues(element)) {
+          return true;
+        }
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+      Map.Entry<String, JsonNode> field = it.next();
+      JsonNode value = field.getValue();
+      boolean filled = !(value.isNull() || (value.isContainerNode() && value.isEmpty())
+          || (value.isTextual() && value.asText().isBlank()));
+      if ((VARIABLE_FILTERS.contains(field.getKey()) && filled) || filtersOnValues(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Claim: for oneself only ({"userId": the caller}). */
+  void claim(RestCaller caller, byte[] body) {
+    JsonNode user = parse(body).path("userId");
+    if (!user.isTextual() || !user.asText().equals(caller.userId())) {
+      throw Refusal.forbidden("U kunt een taak alleen voor uzelf claimen.");
+    }
+  }
+
+  /** Unclaim: only the caller's own claim. */
+  void unclaim(RestCaller caller, String taskId) {
+    Task task = reads.unrestricted(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    if (task == null || !visible(caller, taskId)) {
+      throw Refusal.notFound("Deze taak bestaat niet, of is niet voor u.");
+    }
+    if (!caller.userId().equals(task.getAssignee())) {
+      throw Refusal.forbidden("U kunt alleen een taak teruggeven die u zelf hebt geclaimd.");
+    }
+  }
+
+  /** Completing a task: a task of the caller's, and exactly the fields its form offers. */
+  void taskForm(RestCaller caller, String taskId, byte[] body) {
+    JsonNode request = parse(body);
+    onlyFields(request, TASK_FORM_FIELDS);
+    if (!visible(caller, taskId)) {
+      throw Refusal.notFound("Deze taak bestaat niet, of is niet voor u.");
+    }
+    refuseAny(forms.forTask(taskId, request.get("variables")));
+  }
+
+  /** Starting a process from its start form: exactly its fields, nothing that steers the start. */
+  void startForm(RestCaller caller, String id, String key, byte[] body) {
+    JsonNode request = parse(body);
+    onlyFields(request, START_FORM_FIELDS);
+    JsonNode businessKey = request.path("businessKey");
+    if (!(businessKey.isMissingNode() || businessKey.isNull() || businessKey.asText().isEmpty())) {
+      throw Refusal.badRequest("businessKey: het casusnummer geeft de keten zelf.");
+    }
+    ProcessDefinition definition = asCaller(caller, () -> {
+      var query = engine.getRepositoryService().createProcessDefinitionQuery();
+      return (id != null ? query.processDefinitionId(id) : query.processDefinitionKey(key).latestVersion())
+          .singleResult();
+    });
+    if (definition == null) {
+      throw Refusal.notFound("Dit proces bestaat niet, of u mag het niet starten.");
+    }
+    refuseAny(forms.forStart(definition.getId(), request.get("variables")));
+  }
+
+  /** Resource types whose grants can open a case's data: definitions, instances, tasks and their history. */
+  private static final Set<Integer> CASE_RESOURCES = Set.of(Resources.PROCESS_DEFINITION.resourceType(),
+      Resources.PROCESS_INSTANCE.resourceType(), Resources.TASK.resourceType(),
+      Resources.HISTORIC_TASK.resourceType(), Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
+
+  /**
+   * A grant the administrator gives: never one that reads variables of cases (or ALL, which
+   * includes it). Who reads a case's data follows from the tasks the chain offers.
+   */
+  void grant(byte[] body) {
+    JsonNode grant = parse(body);
+    if (grant.path("type").asInt(Authorization.AUTH_TYPE_GRANT) != Authorization.AUTH_TYPE_GRANT
+        || !CASE_RESOURCES.contains(grant.path("resourceType").asInt(-1))) {
+      return;
+    }
+    for (JsonNode permission : grant.path("permissions")) {
+      String name = permission.asText();
+      if ("ALL".equals(name) || name.contains("VARIABLE")) {
+        throw Refusal.forbidden("Rechten om casusgegevens te lezen geeft de keten zelf, per taak; "
+            + name + " kan hier niet worden toegekend.");
+      }
+    }
+  }
+
+  /** An operation on one's own user (the password): only one's own. */
+  void ownUser(RestCaller caller, String userId) {
+    if (!caller.userId().equals(userId)) {
+      throw Refusal.forbidden("U kunt alleen uw eigen gegevens wijzigen.");
+    }
+  }
+
+  private void onlyFields(JsonNode request, Set<String> allowed) {
+    for (Iterator<String> names = request.fieldNames(); names.hasNext();) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        throw Refusal.badRequest(name + ": dit kan niet bij het invullen van een formulier; alleen "
+            + String.join(" en ", allowed.stream().sorted().toList()) + ".");
+      }
+    }
+    if (request.path("withVariablesInReturn").asBoolean(false)) {
+      throw Refusal.badRequest("withVariablesInReturn: wat een taak mag lezen, leest u via haar formulier.");
+    }
+  }
+
+  private static void refuseAny(List<FormRules.Violation> violations) {
+    if (!violations.isEmpty()) {
+      throw Refusal.fields(violations);
+    }
+  }
+
+  private boolean visible(RestCaller caller, String taskId) {
+    return asCaller(caller, () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0);
+  }
+
+  /** The work with the caller's Camunda authorizations (the engine's filters are not yet run). */
+  <T> T asCaller(RestCaller caller, Supplier<T> work) {
+    IdentityService identity = engine.getIdentityService();
+    Authentication previous = identity.getCurrentAuthentication();
+    identity.setAuthentication(caller.userId(), caller.groups());
+    try {
+      return work.get();
+    } finally {
+      if (previous != null) {
+        identity.setAuthentication(previous);
+      } else {
+        identity.clearAuthentication();
+      }
+    }
+  }
+
+  JsonNode parse(byte[] body) {
+    if (body == null || body.length == 0) {
+      return json.createObjectNode();
+    }
+    try {
+      JsonNode node = json.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw Refusal.badRequest("De inhoud van het verzoek hoort een JSON-object te zijn.");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw Refusal.badRequest("De inhoud van het verzoek is geen geldige JSON.");
+    } catch (IOException e) {
+      throw Refusal.badRequest("De inhoud van het verzoek kon niet worden gelezen.");
+    }
+  }
+}
