@@ -1,11 +1,7 @@
 package nl.signaalketen.casefile;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,25 +32,18 @@ public final class CaseKeys {
   }
 
   /**
-   * A hash of the BSN, or else of name and date of birth (normalised: case, accents, spaces), so
-   * a match needs no readable identity in a variable. Null when the signal names nobody.
+   * What the person key is made of: the BSN, or else name and date of birth (normalised: case,
+   * accents, spaces). Null when the signal names nobody. See {@link PersonKeys} for the key itself.
    */
-  public static String personKey(String bsn, String name, LocalDate birth) {
-    String basis;
+  static String personBasis(String bsn, String name, LocalDate birth) {
     if (bsn != null && !bsn.isBlank()) {
-      basis = "bsn:" + bsn.replaceAll("\\D", "");
-    } else if (name != null && !name.isBlank() && birth != null) {
+      return "bsn:" + bsn.replaceAll("\\D", "");
+    }
+    if (name != null && !name.isBlank() && birth != null) {
       String normal = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
           .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
-      basis = "naam:" + normal + "|" + birth;
-    } else {
-      return null;
+      return "naam:" + normal + "|" + birth;
     }
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return null;
   }
 }

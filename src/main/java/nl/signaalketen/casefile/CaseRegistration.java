@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class CaseRegistration implements JavaDelegate {
 
   private final Clock clock;
+  private final PersonKeys personKeys;
 
-  public CaseRegistration(Clock clock) {
+  public CaseRegistration(Clock clock, PersonKeys personKeys) {
     this.clock = clock;
+    this.personKeys = personKeys;
   }
 
   @Override
@@ -38,7 +40,7 @@ public class CaseRegistration implements JavaDelegate {
     } else if (execution.getVariable("minderjarig") == null) {
       execution.setVariable("minderjarig", false);
     }
-    execution.setVariable(CaseKeys.PERSON_KEY, CaseKeys.personKey(
+    execution.setVariable(CaseKeys.PERSON_KEY, personKeys.of(
         (String) execution.getVariable("bsn"), (String) execution.getVariable("betrokkeneNaam"),
         birth));
   }

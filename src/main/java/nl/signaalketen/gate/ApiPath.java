@@ -9,14 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
  * (/camunda/api/cockpit, admin, tasklist, welcome) become "/webapp/...". Another engine name
  * names nothing here.
  */
-record ApiPath(String value) {
+public record ApiPath(String value) {
 
   static final String ENGINE_REST = "/engine-rest";
   static final String WEBAPP_API = "/camunda/api";
   private static final String ENGINE_NAME = "default";
 
   /** The operation's path, or null when the request is for no API of ours (or another engine). */
-  static ApiPath of(HttpServletRequest request) {
+  public static ApiPath of(HttpServletRequest request) {
     String uri = request.getRequestURI().substring(request.getContextPath().length());
     if (uri.equals(ENGINE_REST) || uri.startsWith(ENGINE_REST + "/")) {
       return engine(uri.substring(ENGINE_REST.length()), "/engine");

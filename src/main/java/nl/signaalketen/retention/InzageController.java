@@ -11,9 +11,11 @@ import java.util.Set;
 
 import nl.signaalketen.api.InvalidInputException;
 import nl.signaalketen.api.NotFoundException;
-import nl.signaalketen.casefile.CaseKeys;
+import nl.signaalketen.casefile.PersonKeys;
 import nl.signaalketen.retention.InzageExceptions.InzageException;
+import nl.signaalketen.sharing.AccessLog;
 import nl.signaalketen.sharing.CaseAccess;
+import nl.signaalketen.sharing.CaseReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -48,13 +50,17 @@ public class InzageController {
   private final InzageExport export;
   private final InzageExceptions exceptions;
   private final CaseAccess access;
+  private final CaseReads reads;
+  private final PersonKeys keys;
   private final Clock clock;
 
   public InzageController(InzageExport export, InzageExceptions exceptions, CaseAccess access,
-      Clock clock) {
+      CaseReads reads, PersonKeys keys, Clock clock) {
+    this.reads = reads;
     this.export = export;
     this.exceptions = exceptions;
     this.access = access;
+    this.keys = keys;
     this.clock = clock;
   }
 
@@ -65,6 +71,7 @@ public class InzageController {
       Principal principal) {
     String user = privacyOfficer(principal);
     InzageExport.Document document = export.export(user, personKeys(bsn, naam, geboortedatum));
+    document.cases().forEach(c -> reads.record(user, c.caseId(), AccessLog.EXPORT, AccessLog.API, "inzage"));
     LOG.info("Inzage by {}: {} case(s) exported", user, document.cases().size());
     return document;
   }
@@ -103,7 +110,7 @@ public class InzageController {
   }
 
   /** The person key(s) to look for; both when a bsn and a name with date of birth are given. */
-  static Set<String> personKeys(String bsn, String naam, LocalDate geboortedatum) {
+  Set<String> personKeys(String bsn, String naam, LocalDate geboortedatum) {
     boolean hasBsn = bsn != null && !bsn.isBlank();
     boolean hasName = naam != null && !naam.isBlank();
     Map<String, String> errors = new LinkedHashMap<>();
@@ -124,10 +131,10 @@ public class InzageController {
     }
     Set<String> keys = new LinkedHashSet<>();
     if (hasBsn) {
-      keys.add(CaseKeys.personKey(bsn, null, null));
+      keys.add(this.keys.of(bsn, null, null));
     }
     if (hasName) {
-      keys.add(CaseKeys.personKey(null, naam, geboortedatum));
+      keys.add(this.keys.of(null, naam, geboortedatum));
     }
     return keys;
   }

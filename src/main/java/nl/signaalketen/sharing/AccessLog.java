@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * sk_access_log: who read special-category data (or tried to change the register), when, of which
- * case, which category, through which channel. Never the content. Append-only like the register.
+ * sk_access_log: who read a case's data (or tried to change the register), when, of which case,
+ * which category (the special categories it held, else {@value #CASE_DATA}), through which
+ * channel. Never the content. Append-only like the register.
  */
 @Repository
 public class AccessLog {
@@ -20,9 +21,12 @@ public class AccessLog {
   public static final String READ = "inzage";
   public static final String EXPORT = "export";
   public static final String CHANGE_ATTEMPT = "poging-wijziging";
+  /** The category of a read of case data that holds no special category. */
+  public static final String CASE_DATA = "casusgegevens";
   /** Channels. */
   public static final String API = "api";
   public static final String TASK_FORM = "taakformulier";
+  public static final String ENGINE_API = "engine-api";
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
 

@@ -1,7 +1,18 @@
 package nl.signaalketen.sharing;
 
-import org.camunda.bpm.engine.HistoryService;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+
+import nl.signaalketen.assignment.CandidateResolver;
+import nl.signaalketen.assignment.CaseVariables;
+import nl.signaalketen.engine.EngineReads;
 import nl.signaalketen.network.IdentitySync;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -10,17 +21,22 @@ import org.springframework.stereotype.Component;
 /**
  * Need-to-know for our own API (DOMAIN.md rule 2): who takes part in a case. For now a participant
  * is anyone who is or was offered or assigned a task of the case, in any of its phases (every
- * phase carries the case reference as business key); the privacy officer may see every case.
+ * phase carries the case reference as business key); the privacy officer sees the cases of the
+ * gemeenten they hold the role for (directly or through the ZVH of the region), as in inzage.
  */
 @Component
 public class CaseAccess {
 
   private final HistoryService history;
   private final IdentitySync identity;
+  private final CandidateResolver resolver;
+  private final EngineReads reads;
 
-  public CaseAccess(HistoryService history, IdentitySync identity) {
+  public CaseAccess(HistoryService history, IdentitySync identity, CandidateResolver resolver, EngineReads reads) {
     this.history = history;
     this.identity = identity;
+    this.resolver = resolver;
+    this.reads = reads;
   }
 
   /** The signed-in user (HTTP Basic: the Camunda user id), or null. */
@@ -33,8 +49,36 @@ public class CaseAccess {
     return authentication.getName();
   }
 
+  /**
+   * The caller of a request to Camunda's APIs: HTTP Basic (/engine-rest) through Spring Security;
+   * the webapps keep their login in the session. "onbekend" when neither names anyone.
+   */
+  public static String currentUserOf(HttpServletRequest request) {
+    String user = currentUser();
+    if (user != null) {
+      return user;
+    }
+    HttpSession session = request.getSession(false);
+    Authentications webapp = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    var login = webapp == null ? null : webapp.getAuthenticationForProcessEngine("default");
+    return login == null ? "onbekend" : login.getName();
+  }
+
   public boolean mayRead(String user, String casusId) {
-    return user != null && (isPrivacyOfficer(user) || takesPart(user, casusId));
+    return user != null && (answersFor(user, casusId) || takesPart(user, casusId));
+  }
+
+  /** Whether the user is the privacy officer of this case's gemeente (or of its region). */
+  public boolean answersFor(String user, String casusId) {
+    String gemeente = gemeenteOf(casusId);
+    return gemeente != null && resolver.candidates(IdentitySync.PRIVACY_OFFICER, gemeente).contains(user);
+  }
+
+  /** The gemeente a case belongs to: the variable of its phases' history, read as the engine. */
+  String gemeenteOf(String casusId) {
+    return reads.unrestricted(() -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(casusId)
+        .list().stream().map(HistoricProcessInstance::getId)
+        .map(id -> reads.historicValue(id, CaseVariables.GEMEENTE)).filter(Objects::nonNull).findFirst().orElse(null));
   }
 
   /**

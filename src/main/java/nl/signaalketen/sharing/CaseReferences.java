@@ -1,5 +1,7 @@
 package nl.signaalketen.sharing;
 
+import java.util.Optional;
+
 import nl.signaalketen.casefile.CaseKeys;
 import nl.signaalketen.engine.EngineReads;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -58,6 +60,35 @@ public class CaseReferences {
               + management.getTableName(TaskEntity.class) + " T on T.PROC_INST_ID_ = E.ID_ where T.ID_ = #{taskId}")
           .parameter("taskId", taskId).singleResult();
       return instance == null ? null : instance.getBusinessKey();
+    });
+  }
+
+  /**
+   * The case of a process instance or an execution (running or ended), or null. The history holds
+   * every instance (history level full); an execution id is first turned into its instance.
+   */
+  public String caseOfExecution(String executionOrInstanceId) {
+    return reads.unrestricted(() -> {
+      HistoricProcessInstance instance = historicInstance(executionOrInstanceId);
+      if (instance == null) {
+        var execution = engine.getRuntimeService().createExecutionQuery().executionId(executionOrInstanceId)
+            .singleResult();
+        instance = execution == null ? null : historicInstance(execution.getProcessInstanceId());
+      }
+      return instance == null ? null : instance.getBusinessKey();
+    });
+  }
+
+  /** The process instance of a variable instance, historic variable instance or history detail, or null. */
+  String instanceOfVariable(String kind, String id) {
+    return reads.unrestricted(() -> switch (kind) {
+      case "variable-instance" -> Optional.ofNullable(engine.getRuntimeService().createVariableInstanceQuery()
+          .variableId(id).disableBinaryFetching().singleResult()).map(v -> v.getProcessInstanceId()).orElse(null);
+      case "history/variable-instance" -> Optional.ofNullable(engine.getHistoryService()
+          .createHistoricVariableInstanceQuery().variableId(id).disableBinaryFetching().singleResult())
+          .map(v -> v.getProcessInstanceId()).orElse(null);
+      default -> engine.getHistoryService().createHistoricDetailQuery().detailId(id).disableBinaryFetching().list()
+          .stream().map(d -> d.getProcessInstanceId()).findFirst().orElse(null);
     });
   }
 

@@ -41,11 +41,13 @@ public class SharingController {
   private final SharingRegister register;
   private final AccessLog accessLog;
   private final CaseAccess access;
+  private final CaseReads reads;
   private final Validator validator;
   private final Clock clock;
 
-  public SharingController(SharingRegister register, AccessLog accessLog, CaseAccess access, Validator validator,
-      Clock clock) {
+  public SharingController(SharingRegister register, AccessLog accessLog, CaseAccess access, CaseReads reads,
+      Validator validator, Clock clock) {
+    this.reads = reads;
     this.register = register;
     this.accessLog = accessLog;
     this.access = access;
@@ -57,7 +59,7 @@ public class SharingController {
   public List<SharingEntry> list(@PathVariable String casusId) {
     String user = allowedUser(casusId);
     List<SharingEntry> entries = register.forCase(casusId);
-    logSpecialReads(user, casusId, entries, AccessLog.READ, "deelregister");
+    logReads(user, casusId, entries, AccessLog.READ, "deelregister");
     return entries;
   }
 
@@ -66,7 +68,7 @@ public class SharingController {
     String user = allowedUser(casusId);
     SharingEntry entry = register.find(entryId).filter(e -> e.casusId().equals(casusId))
         .orElseThrow(() -> new NotFoundException("No such sharing entry."));
-    logSpecialReads(user, casusId, List.of(entry), AccessLog.READ, "deelregister " + entryId);
+    logReads(user, casusId, List.of(entry), AccessLog.READ, "deelregister " + entryId);
     return entry;
   }
 
@@ -103,10 +105,13 @@ public class SharingController {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
           "Only the privacy officer (privacyfunctionaris) exports the sharing register."));
     }
-    List<SharingEntry> entries = register.all();
-    Map<String, List<SharingEntry>> perCase = entries.stream()
+    // Only the cases of the gemeenten this officer answers for, as in inzage.
+    Map<String, List<SharingEntry>> perCase = register.all().stream()
         .collect(Collectors.groupingBy(SharingEntry::casusId, TreeMap::new, Collectors.toList()));
-    perCase.forEach((casus, ofCase) -> logSpecialReads(user, casus, ofCase, AccessLog.EXPORT, "export deelregister"));
+    perCase.keySet().removeIf(casus -> !access.answersFor(user, casus));
+    List<SharingEntry> entries = perCase.values().stream().flatMap(List::stream)
+        .sorted(java.util.Comparator.comparing(SharingEntry::id)).toList();
+    perCase.forEach((casus, ofCase) -> logReads(user, casus, ofCase, AccessLog.EXPORT, "export deelregister"));
     if ("json".equalsIgnoreCase(format)) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(entries);
     }
@@ -125,11 +130,10 @@ public class SharingController {
     return user;
   }
 
-  private void logSpecialReads(String user, String casusId, List<SharingEntry> entries, String kind, String what) {
-    List<String> kinds = entries.stream().filter(SharingEntry::specialCategories)
-        .map(SharingEntry::specialCategoryKinds).toList();
-    if (!kinds.isEmpty()) {
-      accessLog.record(user, casusId, kind, SpecialCategories.labels(kinds), AccessLog.API, what);
+  /** Every read of a case's entries is logged. */
+  private void logReads(String user, String casusId, List<SharingEntry> entries, String kind, String what) {
+    if (!entries.isEmpty()) {
+      reads.record(user, casusId, kind, AccessLog.API, what);
     }
   }
 }

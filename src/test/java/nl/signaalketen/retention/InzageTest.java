@@ -27,6 +27,7 @@ class InzageTest {
 
   private static final String OFFICER = "privacy-leiden";
 
+  @Autowired nl.signaalketen.casefile.PersonKeys personKeys;
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
@@ -141,7 +142,7 @@ class InzageTest {
     String caseId = "SK-INZAGE-" + System.nanoTime();
     Map<String, Object> variables = signal("gemeente-leiden", bsn);
     variables.put(CaseKeys.CASE_ID, caseId);
-    variables.put(CaseKeys.PERSON_KEY, CaseKeys.personKey(bsn, null, null));
+    variables.put(CaseKeys.PERSON_KEY, personKeys.of(bsn, null, null));
     variables.put("uitkomstWeging", uitkomstWeging);
     runtime.createProcessInstanceByKey("signaalketen").businessKey(caseId).setVariables(variables)
         .startBeforeActivity("uitkomst-weging").execute();

@@ -36,7 +36,8 @@ class PostgresProfileTest {
             "--SPRING_DATASOURCE_USERNAME=" + nullToEmpty(db.username()),
             "--SPRING_DATASOURCE_PASSWORD=" + nullToEmpty(db.password()),
             "--SIGNAALKETEN_ADMIN_USER=eerste-beheerder",
-            "--SIGNAALKETEN_ADMIN_PASSWORD=Een-lang-wachtwoord-42")) {
+            "--SIGNAALKETEN_ADMIN_PASSWORD=Een-lang-wachtwoord-42",
+            "--SIGNAALKETEN_PERSON_KEY_SECRET=" + java.util.UUID.randomUUID())) {
       String port = app.getEnvironment().getProperty("local.server.port");
       TestRestTemplate http = new TestRestTemplate(
           new RestTemplateBuilder().rootUri("http://localhost:" + port));

@@ -100,16 +100,21 @@ public final class WegingCases {
   private final ProcessInstance instance;
   public final String casusId;
 
-  private WegingCases(ProcessEngine engine, TestRestTemplate http) {
+  private WegingCases(ProcessEngine engine, TestRestTemplate http, String gemeente) {
     this.engine = engine;
     this.http = http;
-    this.instance = start(engine.getRuntimeService(), "gemeente-leiden", false, false);
+    this.instance = start(engine.getRuntimeService(), gemeente, false, false);
     this.casusId = instance.getBusinessKey();
   }
 
   /** Starts a weging in gemeente-leiden (no minor, no detention): the weegploeg each get "Informatie aanleveren". */
   public static WegingCases inLeiden(ProcessEngine engine, TestRestTemplate http) {
-    return new WegingCases(engine, http);
+    return new WegingCases(engine, http, "gemeente-leiden");
+  }
+
+  /** The same in another gemeente of the region. */
+  public static WegingCases in(String gemeente, ProcessEngine engine, TestRestTemplate http) {
+    return new WegingCases(engine, http, gemeente);
   }
 
   public Task taskOf(String partnerRol) {
