@@ -6,7 +6,12 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import nl.signaalketen.assignment.CandidateResolver;
+import nl.signaalketen.assignment.CaseVariables;
+import nl.signaalketen.formvalidation.FormRuleViolation;
+import nl.signaalketen.security.CamundaAuthorizations;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -19,14 +24,17 @@ public class CaseRegistration implements JavaDelegate {
 
   private final Clock clock;
   private final PersonKeys personKeys;
+  private final CandidateResolver resolver;
 
-  public CaseRegistration(Clock clock, PersonKeys personKeys) {
+  public CaseRegistration(Clock clock, PersonKeys personKeys, CandidateResolver resolver) {
     this.clock = clock;
     this.personKeys = personKeys;
+    this.resolver = resolver;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    checkMeldpuntServesGemeente(execution);
     LocalDate today = LocalDate.now(clock);
     String casusId = "SK-" + today.getYear() + "-"
         + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -43,6 +51,26 @@ public class CaseRegistration implements JavaDelegate {
     execution.setVariable(CaseKeys.PERSON_KEY, personKeys.of(
         (String) execution.getVariable("bsn"), (String) execution.getVariable("betrokkeneNaam"),
         birth));
+  }
+
+  /**
+   * A professional registers a signal for a gemeente whose meldpunt they serve (they hold an intake
+   * role for it, directly, through the ZVH or as deputy): the gemeente decides who gets every task
+   * of the case. A melding that informatie-delen hands over is started by the chain itself.
+   */
+  private void checkMeldpuntServesGemeente(DelegateExecution execution) {
+    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (user == null || user.getUserId() == null) {
+      return;
+    }
+    Object gemeente = execution.getVariable(CaseVariables.GEMEENTE);
+    String code = gemeente == null ? null : gemeente.toString();
+    boolean serves = CamundaAuthorizations.INTAKE_ROLES.stream()
+        .anyMatch(role -> resolver.candidates(role, code).contains(user.getUserId()));
+    if (!serves) {
+      throw new FormRuleViolation(CaseVariables.GEMEENTE, "U kunt alleen een melding registreren voor een gemeente"
+          + " waarvan u het meldpunt bedient; " + resolver.organisationName(code) + " hoort daar niet bij (gemeente).");
+    }
   }
 
   private static LocalDate date(Object value) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 public class CamundaAuthorizations {
 
   /** Roles whose holders register a signal at the meldpunt (start the chain in Tasklist). */
-  static final String[] INTAKE_ROLES = {"medewerker-meldpunt", "adviseur-radicalisering"};
+  public static final List<String> INTAKE_ROLES = List.of("medewerker-meldpunt", "adviseur-radicalisering");
   /** Partner professionals who may start the Werkwijze informatie delen in their organisation. */
   static final String[] PARTNER_ROLES = {"aandachtsfunctionaris-school", "jongerenwerker",
       "ggz-behandelaar", "ggd-medewerker", "huisarts", "woningcorporatie-medewerker"};

@@ -125,6 +125,16 @@ class ProcessModelCheckerTest {
   }
 
   @Test
+  void namesFormFileAndFieldWhenAFieldAClientMayWriteIsUnbounded() {
+    String form = file("unbounded-field", "forms/melding-registreren.form");
+    assertThat(problemsIn("unbounded-field")).containsExactlyInAnyOrder(
+        form + ": field 'bsn' (textfield) declares no maxLength: every text a client may write needs a bound",
+        form + ": field 'aantal' (number) declares no min and max: every number a client may write needs a range",
+        form + ": field 'partners' (checklist) is a field type the server cannot check; use one of"
+            + " [checkbox, datetime, number, radio, select, textarea, textfield]");
+  }
+
+  @Test
   void namesFileAndParserMessageWhenABpmnFileDoesNotParse() {
     assertThat(problemsIn("unparseable")).singleElement().asString()
         .startsWith(file("unparseable", "processes/unparseable.bpmn") + ": does not parse: ")
