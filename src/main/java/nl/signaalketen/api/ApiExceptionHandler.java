@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -40,17 +41,34 @@ public class ApiExceptionHandler {
       String field = mapping.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining("."));
+      // Jackson's message quotes the value: only the field and what was expected go back.
       String expected = mapping instanceof InvalidFormatException format
-          ? "has the wrong format (expected " + format.getTargetType().getSimpleName() + ")"
-          : "cannot be read";
+          ? (format.getTargetType() == String.class ? field + ": bevat tekens die niet in een tekst horen."
+              : field + ": heeft niet de juiste vorm (verwacht: " + expectedType(format.getTargetType()) + ").")
+          : field + ": kan niet worden gelezen.";
       return badRequest(Map.of(field, expected));
     }
-    return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+    return problem(HttpStatus.BAD_REQUEST, "De inhoud van het verzoek is geen geldige JSON.");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    return badRequest(Map.of(e.getName(), "has the wrong format"));
+    return badRequest(Map.of(e.getName(), e.getName() + ": heeft niet de juiste vorm."));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missing(MissingServletRequestParameterException e) {
+    return badRequest(Map.of(e.getParameterName(), e.getParameterName() + ": is verplicht."));
+  }
+
+  private static String expectedType(Class<?> type) {
+    if (type == Boolean.class || type == boolean.class) {
+      return "true of false";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "een getal";
+    }
+    return java.time.temporal.Temporal.class.isAssignableFrom(type) ? "een datum, jjjj-mm-dd" : "tekst";
   }
 
   @ExceptionHandler(NotFoundException.class)
@@ -67,7 +85,7 @@ public class ApiExceptionHandler {
 
   private static ProblemDetail badRequest(Map<String, String> errors) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
-        "Invalid input in: " + String.join(", ", errors.keySet()));
+        "Ongeldige invoer in: " + String.join(", ", errors.keySet()));
     problem.setProperty("errors", errors);
     return problem;
   }

@@ -54,7 +54,7 @@ public class OpenTaskReassigner {
       for (Task task : open) {
         Set<String> current = candidateUsers(task.getId());
         if (wanted.isEmpty() && !current.isEmpty()) {
-          orphaned.add(String.format("task '%s' (%s) of process instance %s for %s", task.getName(),
+          orphaned.add(String.format("taak '%s' (%s) van procesinstantie %s voor %s", task.getName(),
               task.getId(), task.getProcessInstanceId(), gemeente));
         } else if (!wanted.isEmpty()) {
           updates.add(() -> offer(task, current, wanted));
@@ -62,8 +62,8 @@ public class OpenTaskReassigner {
       }
     }
     if (!orphaned.isEmpty()) {
-      throw new ConflictException("This change would leave open tasks with nobody holding role '"
-          + change.roleCode() + "'. Assign the role to someone else first.", orphaned);
+      throw new ConflictException("Deze wijziging laat open taken achter zonder iemand met de rol '"
+          + change.roleCode() + "'. Geef de rol eerst aan iemand anders.", orphaned);
     }
     updates.forEach(Runnable::run);
   }

@@ -95,7 +95,10 @@ public final class FormContract {
       return;
     }
     JsonNode value = variable.path("value");
-    boolean empty = value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isEmpty());
+    String type = field.component().path("type").asText();
+    // An empty text is "nothing filled in" only for a field that holds text; a box or a number is null then.
+    boolean empty = value.isMissingNode() || value.isNull()
+        || (value.isTextual() && value.asText().isEmpty() && !"checkbox".equals(type) && !"number".equals(type));
     JsonNode info = variable.path("valueInfo");
     if (!(info.isMissingNode() || info.isNull() || (info.isObject() && info.isEmpty()))) {
       problems.add(new FormRules.Violation(key, "Veld " + name + ": valueInfo hoort niet bij een formulierveld."));
@@ -107,7 +110,6 @@ public final class FormContract {
       }
       return;
     }
-    String type = field.component().path("type").asText();
     String declared = variable.path("type").asText(null);
     String shape = shape(type, field.component(), declared, value, empty);
     if (shape != null) {

@@ -33,6 +33,6 @@ public class ReporterStatusController {
   @GetMapping("/{casusId}")
   public Status one(Principal user, @PathVariable String casusId) {
     return status.of(user.getName(), casusId)
-        .orElseThrow(() -> new NotFoundException("No signal " + casusId + " reported by you"));
+        .orElseThrow(() -> new NotFoundException("U hebt geen melding met dit nummer gedaan."));
   }
 }

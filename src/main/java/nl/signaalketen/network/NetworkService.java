@@ -47,13 +47,13 @@ public class NetworkService {
   public Organisation addOrganisation(NewOrganisation in) {
     Map<String, String> errors = violations(in);
     if (in.code() != null && repository.organisation(in.code()).isPresent()) {
-      errors.put("code", "already exists");
+      errors.put("code", "code: bestaat al.");
     }
     if (in.servedByZvh() != null) {
       if (in.type() != OrganisationType.GEMEENTE) {
-        errors.put("servedByZvh", "only a gemeente belongs to the region of a ZVH");
+        errors.put("servedByZvh", "servedByZvh: alleen een gemeente hoort bij de regio van een ZVH.");
       } else if (!hasType(in.servedByZvh(), OrganisationType.ZVH)) {
-        errors.put("servedByZvh", "is not a known ZVH: " + in.servedByZvh());
+        errors.put("servedByZvh", "servedByZvh: is geen bekend Zorg- en Veiligheidshuis: " + in.servedByZvh());
       }
     }
     failOn(errors);
@@ -66,10 +66,10 @@ public class NetworkService {
   public Person addPerson(NewPerson in, String initialPassword) {
     Map<String, String> errors = violations(in);
     if (in.id() != null && repository.person(in.id()).isPresent()) {
-      errors.put("id", "already exists");
+      errors.put("id", "id: bestaat al.");
     }
     if (in.organisationCode() != null && repository.organisation(in.organisationCode()).isEmpty()) {
-      errors.put("organisationCode", "is not a known organisation: " + in.organisationCode());
+      errors.put("organisationCode", "organisationCode: is geen bekende organisatie: " + in.organisationCode());
     }
     failOn(errors);
     Person person = new Person(in.id(), in.name(), in.email(), in.organisationCode());
@@ -83,11 +83,11 @@ public class NetworkService {
     Map<String, String> errors = violations(in);
     requireKnownPerson(in.personId(), "personId", errors);
     if (in.roleCode() != null && repository.role(in.roleCode()).isEmpty()) {
-      errors.put("roleCode", "is not a known role: " + in.roleCode());
+      errors.put("roleCode", "roleCode: is geen bekende rol: " + in.roleCode());
     }
     if (in.scopeCode() != null && !hasType(in.scopeCode(), OrganisationType.GEMEENTE)
         && !hasType(in.scopeCode(), OrganisationType.ZVH)) {
-      errors.put("scopeCode", "must be a gemeente or a ZVH: " + in.scopeCode());
+      errors.put("scopeCode", "scopeCode: moet een gemeente of een ZVH zijn: " + in.scopeCode());
     }
     LocalDate from = in.validFrom() != null ? in.validFrom() : today();
     checkPeriodAndDeputy(from, in.validTo(), in.deputyId(), in.personId(), errors);
@@ -144,25 +144,25 @@ public class NetworkService {
   /** The assignment with this id; a NotFoundException (404) when there is none. */
   public RoleAssignment existing(long id) {
     return repository.assignment(id)
-        .orElseThrow(() -> new NotFoundException("No role assignment with id " + id));
+        .orElseThrow(() -> new NotFoundException("Geen roltoewijzing met id " + id + "."));
   }
 
   private void checkPeriodAndDeputy(LocalDate from, LocalDate to, String deputyId, String personId,
       Map<String, String> errors) {
     if (to != null && !to.isAfter(from)) {
-      errors.put("validTo", "must be after validFrom " + from);
+      errors.put("validTo", "validTo: moet na validFrom (" + from + ") liggen.");
     }
     if (deputyId != null) {
       requireKnownPerson(deputyId, "deputyId", errors);
       if (deputyId.equals(personId)) {
-        errors.put("deputyId", "must be someone other than the holder");
+        errors.put("deputyId", "deputyId: moet iemand anders zijn dan de rolhouder.");
       }
     }
   }
 
   private void requireKnownPerson(String id, String field, Map<String, String> errors) {
     if (id != null && !id.isBlank() && repository.person(id).isEmpty()) {
-      errors.put(field, "is not a known person: " + id);
+      errors.put(field, field + ": is geen bekende persoon.");
     }
   }
 

@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class InzageController {
 
   private static final Logger LOG = LoggerFactory.getLogger(InzageController.class);
-  private static final String PERSON_NEEDED = "give a bsn, or naam with geboortedatum";
+  private static final String PERSON_NEEDED = "geef een bsn, of naam met geboortedatum.";
 
   /** The exception to record: the case, what is withheld (a variable name or subject), why. */
   public record NewException(String caseId, String withheld, String reason) {}
@@ -89,7 +89,7 @@ public class InzageController {
     }
     // The same answer for a case that does not exist and one of another gemeente.
     String caseRef = export.caseFor(user, in.caseId().trim())
-        .orElseThrow(() -> new NotFoundException("No case " + in.caseId().trim() + " that you answer for"));
+        .orElseThrow(() -> new NotFoundException("Geen casus met dit nummer waarvoor u de privacyfunctionaris bent."));
     InzageException recorded = exceptions.record(caseRef, in.withheld().trim(), in.reason().trim(),
         user, LocalDateTime.now(clock));
     LOG.info("Inzage exception {} recorded by {}", recorded.id(), user);
@@ -99,7 +99,7 @@ public class InzageController {
   @ExceptionHandler(NotPrivacyOfficer.class)
   ProblemDetail forbidden() {
     return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-        "Only the privacyfunctionaris may use inzage.");
+        "Alleen de privacyfunctionaris kan inzage geven.");
   }
 
   private String privacyOfficer(Principal principal) {
@@ -115,16 +115,16 @@ public class InzageController {
     boolean hasName = naam != null && !naam.isBlank();
     Map<String, String> errors = new LinkedHashMap<>();
     if (hasBsn && !bsn.replaceAll("[\\s.]", "").matches("\\d{8,9}")) {
-      errors.put("bsn", "must be 8 or 9 digits");
+      errors.put("bsn", "bsn: moet uit 8 of 9 cijfers bestaan.");
     }
     if (!hasBsn && !hasName && geboortedatum == null) {
       errors.put("bsn", PERSON_NEEDED);
       errors.put("naam", PERSON_NEEDED);
       errors.put("geboortedatum", PERSON_NEEDED);
     } else if (hasName && geboortedatum == null) {
-      errors.put("geboortedatum", "is required with naam");
+      errors.put("geboortedatum", "geboortedatum: is verplicht bij een naam.");
     } else if (!hasName && geboortedatum != null) {
-      errors.put("naam", "is required with geboortedatum");
+      errors.put("naam", "naam: is verplicht bij een geboortedatum.");
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -141,9 +141,9 @@ public class InzageController {
 
   private static void require(Map<String, String> errors, String field, String value, int max) {
     if (value == null || value.isBlank()) {
-      errors.put(field, "must not be empty");
+      errors.put(field, field + ": mag niet leeg zijn.");
     } else if (value.trim().length() > max) {
-      errors.put(field, "must be at most " + max + " characters");
+      errors.put(field, field + ": mag hoogstens " + max + " tekens hebben.");
     }
   }
 }

@@ -37,13 +37,13 @@ public record ManualShare(
     Set<ConstraintViolation<ManualShare>> violations = validator.validate(this);
     violations.forEach(v -> errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b));
     if (!LegalBasis.isValid(legalBasis)) {
-      errors.putIfAbsent("legalBasis", "must be one of " + String.join(", ", LegalBasis.CODES));
+      errors.putIfAbsent("legalBasis", "legalBasis: moet een van deze grondslagen zijn: " + String.join(", ", LegalBasis.CODES) + ".");
     }
     if (special() && (specialCategoryKinds == null || specialCategoryKinds.isBlank())) {
-      errors.putIfAbsent("specialCategoryKinds", "must say which special categories were shared");
+      errors.putIfAbsent("specialCategoryKinds", "specialCategoryKinds: noem welke bijzondere persoonsgegevens zijn gedeeld.");
     }
     if (Boolean.FALSE.equals(personInformed) && (reasonNotInformed == null || reasonNotInformed.isBlank())) {
-      errors.putIfAbsent("reasonNotInformed", "must say why the person was not informed");
+      errors.putIfAbsent("reasonNotInformed", "reasonNotInformed: leg vast waarom de betrokkene niet is geïnformeerd.");
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

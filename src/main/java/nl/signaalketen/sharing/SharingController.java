@@ -67,7 +67,7 @@ public class SharingController {
   public SharingEntry entry(@PathVariable String casusId, @PathVariable long entryId) {
     String user = allowedUser(casusId);
     SharingEntry entry = register.find(entryId).filter(e -> e.casusId().equals(casusId))
-        .orElseThrow(() -> new NotFoundException("No such sharing entry."));
+        .orElseThrow(() -> new NotFoundException("Deze registratie bestaat niet."));
     logReads(user, casusId, List.of(entry), AccessLog.READ, "deelregister " + entryId);
     return entry;
   }
@@ -91,7 +91,7 @@ public class SharingController {
     accessLog.record(CaseAccess.currentUser(), casusId, AccessLog.CHANGE_ATTEMPT, "deelregister", AccessLog.API,
         request.getMethod() + (entryId == null ? " deelregister" : " deelregister " + entryId));
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
-        "The sharing register is append-only: entries are never changed or deleted. Record a new entry instead.");
+        "Het deelregister wordt alleen aangevuld: een registratie wordt nooit gewijzigd of verwijderd. Leg een nieuwe registratie vast.");
     return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
         .allow(entryId == null ? new HttpMethod[] {HttpMethod.GET, HttpMethod.POST} : new HttpMethod[] {HttpMethod.GET})
         .body(problem);
@@ -103,7 +103,7 @@ public class SharingController {
     String user = CaseAccess.currentUser();
     if (user == null || !access.isPrivacyOfficer(user)) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-          "Only the privacy officer (privacyfunctionaris) exports the sharing register."));
+          "Alleen de privacyfunctionaris exporteert het deelregister."));
     }
     // Only the cases of the gemeenten this officer answers for, as in inzage.
     Map<String, List<SharingEntry>> perCase = register.all().stream()
@@ -125,7 +125,7 @@ public class SharingController {
   private String allowedUser(String casusId) {
     String user = CaseAccess.currentUser();
     if (casusId.length() > 64 || !access.mayRead(user, casusId)) {
-      throw new NotFoundException("No sharing register for this case.");
+      throw new NotFoundException("Geen deelregister voor deze casus.");
     }
     return user;
   }

@@ -88,7 +88,7 @@ class NetworkApiTest {
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(errors(answer)).containsOnlyKeys("personId", "roleCode", "scopeCode", "validTo",
         "deputyId");
-    assertThat(errors(answer).get("scopeCode").toString()).contains("must be a gemeente or a ZVH");
+    assertThat(errors(answer).get("scopeCode").toString()).contains("moet een gemeente of een ZVH zijn");
   }
 
   @Test
