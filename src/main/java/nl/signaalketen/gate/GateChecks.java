@@ -16,7 +16,9 @@ import nl.signaalketen.formvalidation.FormRules;
 import nl.signaalketen.formvalidation.FormWrites;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import nl.signaalketen.security.Administrators;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -148,6 +150,15 @@ class GateChecks {
       if ("ALL".equals(name) || name.contains("VARIABLE")) {
         throw Refusal.forbidden("Rechten om casusgegevens te lezen geeft de keten zelf, per taak; "
             + name + " kan hier niet worden toegekend.");
+      }
+    }
+  }
+
+  /** Neither camunda-admin nor its sealed member: their rights pass every authorization check. */
+  void notSealed(String... ids) {
+    for (String id : ids) {
+      if (Groups.CAMUNDA_ADMIN.equals(id) || Administrators.SEALED.equals(id)) {
+        throw Refusal.forbidden(id + " is verzegeld: wie daarin zit, passeert elke rechtencontrole.");
       }
     }
   }

@@ -33,7 +33,9 @@ record Operation(Set<String> methods, List<PathPattern> paths, Set<ClientKind> k
     /** An operation on one's own user only (the password). */
     OWN_USER,
     /** A grant that would let someone read case data is not the administrator's to give. */
-    GRANT
+    GRANT,
+    /** Not on camunda-admin or its sealed member, which would pass every authorization check. */
+    NOT_SEALED
   }
 
   private static final PathPatternParser PARSER = new PathPatternParser();

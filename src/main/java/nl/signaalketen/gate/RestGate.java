@@ -80,6 +80,8 @@ class RestGate extends OncePerRequestFilter {
       case CLAIM -> checks.claim(caller, body);
       case OWN_USER -> checks.ownUser(caller, operation.variable(path, "id"));
       case GRANT -> checks.grant(body);
+      case NOT_SEALED -> checks.notSealed(operation.variable(path, "id"), operation.variable(path, "userId"),
+          operation.variable(path, "groupId"));
       case UNCLAIM -> {
         checks.unclaim(caller, operation.variable(path, "id"));
         // Camunda's unclaim needs TASK_ASSIGN, which would also let a professional assign and

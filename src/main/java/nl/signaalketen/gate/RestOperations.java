@@ -5,8 +5,8 @@ import static nl.signaalketen.gate.ClientKind.ALL;
 import static nl.signaalketen.gate.ClientKind.MANAGER;
 import static nl.signaalketen.gate.ClientKind.PROFESSIONAL;
 import static nl.signaalketen.gate.Operation.Check.CLAIM;
-import static nl.signaalketen.gate.Operation.Check.GRANT;
 import static nl.signaalketen.gate.Operation.Check.NONE;
+import static nl.signaalketen.gate.Operation.Check.NOT_SEALED;
 import static nl.signaalketen.gate.Operation.Check.OWN_USER;
 import static nl.signaalketen.gate.Operation.Check.QUERY;
 import static nl.signaalketen.gate.Operation.Check.START_FORM;
@@ -46,12 +46,13 @@ class RestOperations {
       Operation.of("GET", "/engine/user,/engine/user/count", ALL, NONE, "namen bij toegewezen taken"),
       Operation.of("GET", "/engine/identity/groups", ALL, NONE, "de eigen groepen (filters, rechten)"),
       Operation.of("GET", "/engine/authorization/check", ALL, NONE, "wat de webapp de gebruiker mag tonen"),
-      Operation.of("PUT", "/engine/user/{id}/credentials", A, NONE, "de beheerder zet wachtwoorden"),
+      Operation.of("GET", "/engine/authorization,/engine/authorization/count", ALL, NONE,
+          "Tasklists filtervenster (ieder ziet alleen de rechten die hij mag lezen: professionals geen)"),
+      Operation.of("PUT", "/engine/user/{id}/credentials", A, NOT_SEALED, "de beheerder zet wachtwoorden"),
       Operation.of("PUT", "/engine/user/{id}/credentials", P, OWN_USER, "het eigen wachtwoord wijzigen"),
 
       // Tasklist: the professional's own tasks, their forms, and starting what their role starts.
       Operation.of("GET", "/engine/filter,/engine/filter/count,/engine/filter/{id}", PA, NONE, "de Tasklist-filters"),
-      Operation.of("OPTIONS", "/engine/filter", PA, NONE, "Tasklist vraagt of de gebruiker filters mag maken"),
       Operation.of("GET,POST", "/engine/filter/{id}/list,/engine/filter/{id}/count", P, NONE,
           "de eigen taken in een filter (een taakvraag raakt alleen eigen taken)"),
       Operation.of("GET,POST", "/engine/task,/engine/task/count", ALL, NONE,
@@ -60,6 +61,9 @@ class RestOperations {
           "een eigen taak en haar formulier"),
       Operation.of("GET", "/engine/task/{id}/form-variables", P, NONE,
           "wat het formulier van een eigen taak toont (gelogd)"),
+      Operation.of("GET", "/engine/task/{id}/comment", P, NONE, "opmerkingen bij een taak (er komen er geen bij)"),
+      Operation.of("GET", "/engine/history/user-operation,/engine/history/user-operation/count", P, QUERY,
+          "Tasklists geschiedenistab"),
       Operation.of("GET", "/engine/task/{id}/identity-links", P, NONE, "aan wie een eigen taak is aangeboden"),
       Operation.of("POST", "/engine/task/{id}/claim", P, CLAIM, "een taak claimen, alleen voor uzelf"),
       Operation.of("POST", "/engine/task/{id}/unclaim", P, UNCLAIM, "een eigen claim teruggeven"),
@@ -86,15 +90,19 @@ class RestOperations {
       Operation.of("GET", "/engine/history/variable-instance,/engine/history/variable-instance/count", ALL, QUERY,
           "alleen wat de gebruiker mag lezen (professionals, managers en de beheerder: niets; gelogd)"),
       Operation.of("GET", "/engine/process-definition/statistics,/engine/process-definition/{id}/statistics,"
-          + "/engine/process-definition/key/{key}/statistics", MA, NONE, "aantallen per stap in Cockpit"),
+          + "/engine/process-definition/key/{key}/statistics", MA, NONE, "aantallen per stap in Cockpit"));
 
-      // Installation management.
-      Operation.of("POST", "/engine/authorization/create", A, GRANT, "rechten geven (nooit om casusgegevens te lezen)"),
-      Operation.of("PUT", "/engine/authorization/{id}", A, GRANT, "rechten wijzigen (nooit om casusgegevens te lezen)"));
+  private static final List<Operation> ALL_OPERATIONS = java.util.stream.Stream.concat(OPERATIONS.stream(),
+      ManagementOperations.OPERATIONS.stream()).toList();
+
+  /** Every operation: the chain's own, then what Cockpit and Admin need. */
+  static List<Operation> all() {
+    return ALL_OPERATIONS;
+  }
 
   /** The first operation for this request that the caller may use, or null. */
   Operation find(String method, ApiPath path, RestCaller caller) {
-    for (Operation operation : OPERATIONS) {
+    for (Operation operation : ALL_OPERATIONS) {
       if (operation.matches(method, path) && operation.allows(caller)) {
         return operation;
       }

@@ -1,0 +1,99 @@
+package nl.signaalketen.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import nl.signaalketen.testsupport.IntegrationTest;
+import nl.signaalketen.testsupport.Rest;
+import nl.signaalketen.testsupport.RestCase;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What Cockpit asks for the manager and what Cockpit and Admin ask for the administrator still
+ * answers through the gate (the calls the webapps make, with their bodies); what would read case
+ * data or pass every check does not.
+ */
+@IntegrationTest
+class ManagementSurfaceTest {
+
+  private static final String ENGINE = "/camunda/api/engine/engine/default";
+  private static final String COCKPIT = "/camunda/api/cockpit/plugin/base/default";
+
+  @Autowired TestRestTemplate http;
+  @Autowired RuntimeService runtime;
+
+  private ResponseEntity<String> asWebapp(String user, String app, HttpMethod method, String path, String json) {
+    HttpHeaders session = Rest.tasklistSession(http, user);
+    session.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(path, method, new HttpEntity<>(json, session), String.class);
+  }
+
+  @Test
+  void cockpitsOverviewAndInstanceViewsAnswerTheManager() {
+    RestCase leiden = RestCase.start(http, runtime, "gemeente-leiden");
+    String definition = runtime.createProcessInstanceQuery().processInstanceId(leiden.chainInstance()).singleResult()
+        .getProcessDefinitionId();
+    for (String[] call : List.of(
+        new String[] {"GET", ENGINE + "/process-definition/statistics?rootIncidents=true", null},
+        new String[] {"GET", COCKPIT + "/process-definition/statistics?firstResult=0&maxResults=50", null},
+        new String[] {"POST", COCKPIT + "/process-instance?firstResult=0&maxResults=50",
+            "{\"processDefinitionId\":\"" + definition + "\",\"sortBy\":\"startTime\",\"sortOrder\":\"desc\"}"},
+        new String[] {"POST", COCKPIT + "/incident/count", "{\"processDefinitionIdIn\":[\"" + definition + "\"]}"},
+        new String[] {"POST", ENGINE + "/history/task/count", "{\"unfinished\":true}"},
+        new String[] {"GET", ENGINE + "/process-instance/" + leiden.chainInstance() + "/activity-instances", null},
+        new String[] {"POST", ENGINE + "/variable-instance?firstResult=0&maxResults=50",
+            "{\"processInstanceIdIn\":[\"" + leiden.chainInstance() + "\"]}"},
+        new String[] {"GET", ENGINE + "/job-definition?processDefinitionId=" + definition, null},
+        new String[] {"GET", ENGINE + "/decision-definition?latestVersion=true", null})) {
+      ResponseEntity<String> answer = asWebapp("manager-hm", "cockpit", HttpMethod.valueOf(call[0]), call[1], call[2]);
+      assertThat(answer.getStatusCode().value()).as(call[0] + " " + call[1] + ": " + answer.getBody()).isEqualTo(200);
+      assertThat(answer.getBody()).as(call[1]).doesNotContain(leiden.name()).doesNotContain(leiden.bsn());
+    }
+  }
+
+  @Test
+  void theAdministratorManagesGroupsAndRightsButGivesNoRightToReadCaseData() {
+    Rest admin = Rest.as(http, Rest.ADMIN);
+    String group = "testgroep-" + System.nanoTime();
+
+    assertThat(admin.send(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", group, "name", "Test"))
+        .getStatusCode().value()).isEqualTo(204);
+    var reading = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+        "permissions", List.of("READ", "READ_INSTANCE_VARIABLE"), "groupId", group, "resourceType", 6, "resourceId", "*"));
+    var everything = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+        "permissions", List.of("ALL"), "groupId", group, "resourceType", 7, "resourceId", "*"));
+    var harmless = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+        "permissions", List.of("READ"), "groupId", group, "resourceType", 6, "resourceId", "*"));
+
+    assertThat(reading.getStatusCode().value()).isEqualTo(403);
+    assertThat(everything.getStatusCode().value()).isEqualTo(403);
+    assertThat(harmless.getStatusCode().value()).as(String.valueOf(harmless.getBody())).isEqualTo(200);
+    assertThat(admin.send(HttpMethod.DELETE, "/engine-rest/authorization/" + harmless.getBody().get("id"), null)
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(admin.send(HttpMethod.DELETE, "/engine-rest/group/" + group, null).getStatusCode().value()).isEqualTo(204);
+  }
+
+  @Test
+  void nobodyJoinsCamundaAdminOrTakesOverItsSealedMember() {
+    Rest admin = Rest.as(http, Rest.ADMIN);
+
+    assertThat(admin.send(HttpMethod.PUT, "/engine-rest/group/camunda-admin/members/" + Rest.ADMIN, null)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(admin.send(HttpMethod.PUT, "/engine-rest/user/" + Administrators.SEALED + "/credentials",
+        Map.of("password", "Een-nieuw-wachtwoord-42", "authenticatedUserPassword", Rest.DEMO_PASSWORD))
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(Rest.anonymous(http).send(HttpMethod.POST, "/camunda/api/admin/setup/default/user/create",
+        Map.of("profile", Map.of("id", "overnemer"), "credentials", Map.of("password", "x"))).getStatusCode().value())
+        .isIn(401, 403);
+  }
+}
