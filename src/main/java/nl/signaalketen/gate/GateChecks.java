@@ -17,6 +17,7 @@ import nl.signaalketen.formvalidation.FormWrites;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import nl.signaalketen.security.Administrators;
+import nl.signaalketen.security.VariableFilterRefusal;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -59,8 +60,8 @@ class GateChecks {
     }
   }
 
-  static final String VARIABLE_FILTER_REFUSED = "Zoeken of tellen op de waarde van een variabele kan niet:"
-      + " zo'n zoekvraag zou iets zeggen over gegevens die u niet mag lezen.";
+  /** The same answer the engine gives such a query (the gate also sees the webapps' own queries). */
+  static final String VARIABLE_FILTER_REFUSED = VariableFilterRefusal.MESSAGE;
 
   private static boolean filtersOnValues(JsonNode node) {
     if (node.isArray()) {

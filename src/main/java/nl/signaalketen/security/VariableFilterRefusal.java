@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  */
 public class VariableFilterRefusal extends CommandInterceptor {
 
-  static final String MESSAGE = "Zoeken of tellen op de waarde van een variabele kan niet:"
+  public static final String MESSAGE = "Zoeken of tellen op de waarde van een variabele kan niet:"
       + " zo'n zoekvraag zou iets zeggen over gegevens die u niet mag lezen.";
 
   private final ProcessEngineConfigurationImpl configuration;
