@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,8 @@ class GateChecks {
   private final ProcessEngine engine;
   private final EngineReads reads;
   private final FormWrites forms;
-  private final ObjectMapper json = new ObjectMapper();
+  /** A name twice in one object is refused: the gate and Camunda must read the same request. */
+  private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   GateChecks(ProcessEngine engine, EngineReads reads, FormWrites forms) {
     this.engine = engine;

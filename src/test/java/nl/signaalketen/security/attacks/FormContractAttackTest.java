@@ -61,6 +61,19 @@ class FormContractAttackTest {
   }
 
   @Test
+  void aNameSentTwiceIsRefusedSoTheGateAndTheEngineReadTheSameRequest() {
+    RestCase leiden = RestCase.start(http, runtime, "gemeente-leiden");
+    String task = leiden.task(tasks, "melding-duiden").getId();
+
+    var answer = Rest.as(http, "adviseur-leiden").sendRaw(HttpMethod.POST, "/engine-rest/task/" + task + "/submit-form",
+        "{\"variables\": {\"melderTeruggebeld\": {\"value\": false}},"
+            + " \"variables\": {\"gemeente\": {\"value\": \"gemeente-alphen\"}}}");
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(runtime.getVariable(leiden.chainInstance(), "gemeente")).isEqualTo("gemeente-leiden");
+  }
+
+  @Test
   void aPartnerCannotFileItsContributionIntoAnotherCase() {
     WegingCases leiden = WegingCases.inLeiden(engine, http);
     WegingCases other = WegingCases.in("gemeente-alphen", engine, http);
