@@ -1,11 +1,7 @@
 package nl.signaalketen.formvalidation;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,8 +24,6 @@ public final class FormContract {
   /** A text a form declares no bound for gets this one (the model test requires a bound). */
   static final int TEXT_CEILING = 4000;
   static final BigDecimal NUMBER_CEILING = new BigDecimal("1000000000000");
-  static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-  static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
   private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea", "select", "radio");
   private static final Set<String> NUMBER_TYPES = Set.of("Integer", "Long", "Short", "Double");
 
@@ -53,7 +47,7 @@ public final class FormContract {
       return problems;
     }
     Map<String, Object> merged = new HashMap<>(current);
-    submitted.fields().forEachRemaining(e -> merged.put(e.getKey(), plain(e.getValue().path("value"))));
+    submitted.fields().forEachRemaining(e -> merged.put(e.getKey(), FormValues.plain(e.getValue().path("value"))));
     Map<String, Field> fields = new LinkedHashMap<>();
     collect(form.path("components"), true, merged, fields);
     for (Iterator<Map.Entry<String, JsonNode>> it = submitted.fields(); it.hasNext();) {
@@ -117,13 +111,13 @@ public final class FormContract {
       return;
     }
     if (field.readonly()) {
-      if (!canonical(type, current.get(key)).equals(canonical(type, plain(value)))) {
+      if (!FormValues.canonical(type, current.get(key)).equals(FormValues.canonical(type, FormValues.plain(value)))) {
         problems.add(new FormRules.Violation(key, "Veld " + name + " kan in deze stap niet worden gewijzigd."));
       }
       return;
     }
     if (!empty) {
-      FormRules.bounds(field.component(), key, plain(value), problems);
+      FormRules.bounds(field.component(), key, FormValues.plain(value), problems);
       ceilings(type, field.component(), key, name, value, problems);
     }
   }
@@ -140,14 +134,14 @@ public final class FormContract {
     }
     boolean stringTyped = declared == null || "String".equals(declared);
     if ("datetime".equals(type)) {
-      return stringTyped && (empty || value.isTextual() && date(component, value.asText()) != null) ? null
-          : "moet een datum zijn (jjjj-mm-dd) tussen " + EARLIEST.getYear() + " en " + LATEST.getYear();
+      return stringTyped && (empty || value.isTextual() && FormValues.date(component, value.asText()) != null) ? null
+          : "moet een datum zijn (jjjj-mm-dd) tussen " + FormValues.EARLIEST.getYear() + " en " + FormValues.LATEST.getYear();
     }
     if (TEXT_TYPES.contains(type)) {
       if (!stringTyped || !(empty || value.isTextual())) {
         return "moet tekst zijn";
       }
-      return empty || !hasControlCharacters(value.asText()) ? null : "bevat tekens die niet in een tekst horen";
+      return empty || !FormValues.hasControlCharacters(value.asText()) ? null : "bevat tekens die niet in een tekst horen";
     }
     return "wordt niet ondersteund";
   }
@@ -161,61 +155,5 @@ public final class FormContract {
     if ("number".equals(type) && value.decimalValue().abs().compareTo(NUMBER_CEILING) > 0) {
       problems.add(new FormRules.Violation(key, "Veld " + name + " is te groot."));
     }
-  }
-
-  /** A date field's value as a date in the sane range; null when it is none. */
-  static LocalDate date(JsonNode component, String text) {
-    if (text.length() < 10 || text.length() > 40) {
-      return null;
-    }
-    try {
-      LocalDate date = LocalDate.parse(text.substring(0, 10));
-      boolean dateOnly = !"datetime".equals(component.path("subtype").asText("date"));
-      if (dateOnly && text.length() != 10) {
-        return null;
-      }
-      return date.isBefore(EARLIEST) || date.isAfter(LATEST) ? null : date;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  private static boolean hasControlCharacters(String text) {
-    return text.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t'
-        || ch == 0x7f || ch == 0xfffe || ch == 0xffff);
-  }
-
-  /** The JSON value as the Java value Camunda would store: text, boolean, number, or null. */
-  static Object plain(JsonNode value) {
-    if (value == null || value.isMissingNode() || value.isNull()) {
-      return null;
-    }
-    if (value.isBoolean()) {
-      return value.booleanValue();
-    }
-    if (value.isNumber()) {
-      return value.numberValue();
-    }
-    return value.isValueNode() ? value.asText() : value.toString();
-  }
-
-  /** One text per value as a read-only field shows it, so a value sent back unchanged compares equal. */
-  private static String canonical(String type, Object value) {
-    if (value == null || (value instanceof String s && s.isEmpty())
-        || ("checkbox".equals(type) && Boolean.FALSE.equals(value))) {
-      return "";
-    }
-    if (value instanceof Number n) {
-      try {
-        return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
-      } catch (NumberFormatException e) {
-        return n.toString();
-      }
-    }
-    if (value instanceof Date d) {
-      return d.toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString();
-    }
-    String text = value.toString();
-    return "datetime".equals(type) && text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text;
   }
 }

@@ -1,16 +1,11 @@
 package nl.signaalketen.gate;
 
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.signaalketen.engine.EngineReads;
 import nl.signaalketen.formvalidation.FormRules;
@@ -40,8 +35,6 @@ class GateChecks {
   private final ProcessEngine engine;
   private final EngineReads reads;
   private final FormWrites forms;
-  /** A name twice in one object is refused: the gate and Camunda must read the same request. */
-  private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   GateChecks(ProcessEngine engine, EngineReads reads, FormWrites forms) {
     this.engine = engine;
@@ -57,7 +50,7 @@ class GateChecks {
         throw Refusal.badRequest(VARIABLE_FILTER_REFUSED);
       }
     }
-    if (body != null && body.length > 0 && filtersOnValues(parse(body))) {
+    if (body != null && body.length > 0 && JsonBodies.filtersOnValues(JsonBodies.parse(body))) {
       throw Refusal.badRequest(VARIABLE_FILTER_REFUSED);
     }
   }
@@ -65,29 +58,9 @@ class GateChecks {
   /** The same answer the engine gives such a query (the gate also sees the webapps' own queries). */
   static final String VARIABLE_FILTER_REFUSED = VariableFilterRefusal.MESSAGE;
 
-  private static boolean filtersOnValues(JsonNode node) {
-    if (node.isArray()) {
-      for (JsonNode element : node) {
-        if (filtersOnValues(element)) {
-          return true;
-        }
-      }
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-      Map.Entry<String, JsonNode> field = it.next();
-      JsonNode value = field.getValue();
-      boolean filled = !(value.isNull() || (value.isContainerNode() && value.isEmpty())
-          || (value.isTextual() && value.asText().isBlank()));
-      if ((VARIABLE_FILTERS.contains(field.getKey()) && filled) || filtersOnValues(value)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Claim: for oneself only ({"userId": the caller}). */
   void claim(RestCaller caller, byte[] body) {
-    JsonNode user = parse(body).path("userId");
+    JsonNode user = JsonBodies.parse(body).path("userId");
     if (!user.isTextual() || !user.asText().equals(caller.userId())) {
       throw Refusal.forbidden("U kunt een taak alleen voor uzelf claimen.");
     }
@@ -106,7 +79,7 @@ class GateChecks {
 
   /** Completing a task: a task of the caller's, and exactly the fields its form offers. */
   void taskForm(RestCaller caller, String taskId, byte[] body) {
-    JsonNode request = parse(body);
+    JsonNode request = JsonBodies.parse(body);
     onlyFields(request, TASK_FORM_FIELDS);
     if (!visible(caller, taskId)) {
       throw Refusal.notFound("Deze taak bestaat niet, of is niet voor u.");
@@ -116,7 +89,7 @@ class GateChecks {
 
   /** Starting a process from its start form: exactly its fields, nothing that steers the start. */
   void startForm(RestCaller caller, String id, String key, byte[] body) {
-    JsonNode request = parse(body);
+    JsonNode request = JsonBodies.parse(body);
     onlyFields(request, START_FORM_FIELDS);
     JsonNode businessKey = request.path("businessKey");
     if (!(businessKey.isMissingNode() || businessKey.isNull() || businessKey.asText().isEmpty())) {
@@ -143,7 +116,7 @@ class GateChecks {
    * includes it). Who reads a case's data follows from the tasks the chain offers.
    */
   void grant(byte[] body) {
-    JsonNode grant = parse(body);
+    JsonNode grant = JsonBodies.parse(body);
     if (grant.path("type").asInt(Authorization.AUTH_TYPE_GRANT) != Authorization.AUTH_TYPE_GRANT
         || !CASE_RESOURCES.contains(grant.path("resourceType").asInt(-1))) {
       return;
@@ -209,23 +182,6 @@ class GateChecks {
       } else {
         identity.clearAuthentication();
       }
-    }
-  }
-
-  JsonNode parse(byte[] body) {
-    if (body == null || body.length == 0) {
-      return json.createObjectNode();
-    }
-    try {
-      JsonNode node = json.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw Refusal.badRequest("De inhoud van het verzoek hoort een JSON-object te zijn.");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw Refusal.badRequest("De inhoud van het verzoek is geen geldige JSON.");
-    } catch (IOException e) {
-      throw Refusal.badRequest("De inhoud van het verzoek kon niet worden gelezen.");
     }
   }
 }

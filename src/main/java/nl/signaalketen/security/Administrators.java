@@ -78,11 +78,6 @@ public class Administrators {
     grantRights();
   }
 
-  /** Whether the user is an administrator (asked per request, so a removed membership counts at once). */
-  public boolean isAdministrator(String userId) {
-    return userId != null && identity.createUserQuery().userId(userId).memberOfGroup(GROUP).count() > 0;
-  }
-
   private void ensureGroup() {
     if (identity.createGroupQuery().groupId(GROUP).count() == 0) {
       Group group = identity.newGroup(GROUP);
