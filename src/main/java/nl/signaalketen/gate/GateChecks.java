@@ -84,6 +84,11 @@ class GateChecks {
     if (!visible(caller, taskId)) {
       throw Refusal.notFound("Deze taak bestaat niet, of is niet voor u.");
     }
+    String assignee = reads.unrestricted(() -> engine.getTaskService().createTaskQuery().taskId(taskId)
+        .singleResult().getAssignee());
+    if (assignee != null && !assignee.equals(caller.userId())) {
+      throw Refusal.forbidden("Deze taak is geclaimd door iemand anders; alleen die kan haar afronden.");
+    }
     refuseAny(forms.forTask(taskId, request.get("variables")));
   }
 

@@ -87,6 +87,22 @@ class TaskAdministrationAttackTest {
   }
 
   @Test
+  void aCandidateNeitherCompletesNorGivesBackATaskSomeoneElseClaimed() {
+    RestCase weging = RestCase.start(http, runtime, "gemeente-leiden");
+    String task = weging.task(tasks, "melding-duiden").getId();
+    // A second candidate, as a deputy would be, has claimed the task.
+    tasks.addCandidateUser(task, "adviseur-leiderdorp");
+    tasks.claim(task, "adviseur-leiderdorp");
+    Rest adviseur = Rest.as(http, "adviseur-leiden");
+
+    assertThat(adviseur.send(HttpMethod.POST, "/engine-rest/task/" + task + "/unclaim", Map.of())
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(adviseur.send(HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+        Map.of("variables", Map.of())).getStatusCode().value()).isEqualTo(403);
+    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("adviseur-leiderdorp");
+  }
+
+  @Test
   void aCandidateClaimsForItselfAndGivesTheTaskBack() {
     RestCase leiden = RestCase.start(http, runtime, "gemeente-leiden");
     String task = leiden.task(tasks, "melding-duiden").getId();
