@@ -39,6 +39,20 @@ public class CaseAuthorizationProvider extends DefaultAuthorizationProvider {
     return grants.toArray(new AuthorizationEntity[0]);
   }
 
+  /**
+   * Camunda keeps a user's grant on a task when the user is no longer offered it (a role that
+   * ended): the grant goes with the offer, unless the user still holds the task as its assignee.
+   * What the user read of the case stays in its participants' history (the access log).
+   */
+  @Override
+  public AuthorizationEntity[] deleteTaskUserIdentityLink(Task task, String userId, String type) {
+    if (userId == null || userId.equals(task.getAssignee())) {
+      return null;
+    }
+    AuthorizationEntity grant = getGrantAuthorizationByUserId(userId, Resources.TASK, task.getId());
+    return grant == null ? null : new AuthorizationEntity[] {grant};
+  }
+
   private AuthorizationEntity readInstance(String userId, String instanceId) {
     AuthorizationEntity grant = getGrantAuthorizationByUserId(userId, Resources.PROCESS_INSTANCE, instanceId);
     if (grant == null) {

@@ -74,6 +74,16 @@ class CaseDataReadsAttackTest {
   }
 
   @Test
+  void everyChannelOfTheAccessLogCanBeWritten() {
+    String casus = "SK-LOG-" + System.nanoTime();
+    for (String channel : List.of(AccessLog.API, AccessLog.TASK_FORM, AccessLog.ENGINE_API)) {
+      accessLog.record("adviseur-leiden", casus, AccessLog.READ, AccessLog.CASE_DATA, channel, "test");
+    }
+    assertThat(accessLog.forCase(casus)).extracting(AccessLog.Line::channel)
+        .containsExactly(AccessLog.API, AccessLog.TASK_FORM, AccessLog.ENGINE_API);
+  }
+
+  @Test
   void theAdministratorIsInNoGroupThatPassesEveryCheck() {
     assertThat(Rest.as(http, Rest.ADMIN).getJson("/engine-rest/identity/groups?userId=" + Rest.ADMIN).getBody()
         .get("groups").toString()).doesNotContain("camunda-admin");

@@ -1,0 +1,59 @@
+package nl.signaalketen.network;
+
+import static nl.signaalketen.testsupport.Cases.openTask;
+import static nl.signaalketen.testsupport.Cases.startAtDuiding;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import nl.signaalketen.network.NetworkInput.NewOrganisation;
+import nl.signaalketen.testsupport.Cases;
+import nl.signaalketen.testsupport.IntegrationTest;
+import nl.signaalketen.testsupport.Rest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Attack 3 of issue 8, after the fact: someone whose role ended keeps Camunda's grant on the tasks
+ * they were offered, and so keeps reading and completing them. The grant goes with the offer.
+ */
+@IntegrationTest
+class EndedRoleAttackTest {
+
+  private static final String ASSIGNMENTS = "/api/network/assignments";
+
+  @Autowired TestRestTemplate http;
+  @Autowired NetworkService network;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+
+  @Test
+  void aFormerRoleHolderNeitherReadsNorCompletesTheTaskOfferedToThem() {
+    String gemeente = "gemeente-test-" + UUID.randomUUID().toString().substring(0, 8);
+    network.addOrganisation(new NewOrganisation(gemeente, "Gemeente Teststad", OrganisationType.GEMEENTE,
+        "zvh-hollands-midden"));
+    Rest admin = Rest.as(http, Rest.ADMIN);
+    var leaving = admin.send(HttpMethod.POST, ASSIGNMENTS, Map.of("personId", "wijkagent-leiden",
+        "roleCode", "adviseur-radicalisering", "scopeCode", gemeente));
+    admin.send(HttpMethod.POST, ASSIGNMENTS, Map.of("personId", "adviseur-leiden",
+        "roleCode", "adviseur-radicalisering", "scopeCode", gemeente));
+    String task = openTask(tasks, startAtDuiding(runtime, gemeente)).getId();
+    Rest former = Rest.as(http, "wijkagent-leiden");
+    assertThat(former.get("/engine-rest/task/" + task + "/form-variables").getStatusCode().value()).isEqualTo(200);
+
+    assertThat(admin.send(HttpMethod.POST, ASSIGNMENTS + "/" + leaving.getBody().get("id") + "/end", Map.of())
+        .getStatusCode().is2xxSuccessful()).isTrue();
+
+    assertThat(former.get("/engine-rest/task/" + task + "/form-variables").getStatusCode().value()).isIn(403, 404);
+    Map<String, Object> variables = new java.util.HashMap<>();
+    Cases.duiding(true, false, false).forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    assertThat(former.send(HttpMethod.POST, "/engine-rest/task/" + task + "/submit-form",
+        Map.of("variables", variables)).getStatusCode().value()).isIn(403, 404);
+    assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+  }
+}
