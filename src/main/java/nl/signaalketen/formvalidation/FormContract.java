@@ -98,21 +98,17 @@ public final class FormContract {
       problems.add(new FormRules.Violation(key, "Veld " + name + ": valueInfo hoort niet bij een formulierveld."));
       return;
     }
-    if (!field.shown()) {
-      if (!empty) {
-        problems.add(new FormRules.Violation(key, "Veld " + name + " hoort in deze situatie niet bij het formulier."));
-      }
-      return;
-    }
     String declared = variable.path("type").asText(null);
     String shape = shape(type, field.component(), declared, value, empty);
     if (shape != null) {
       problems.add(new FormRules.Violation(key, "Veld " + name + " " + shape + "."));
       return;
     }
-    if (field.readonly()) {
+    // Read-only, or hidden in this situation (Tasklist then sends nothing): only as it is.
+    if (field.readonly() || !field.shown()) {
       if (!FormValues.canonical(type, current.get(key)).equals(FormValues.canonical(type, FormValues.plain(value)))) {
-        problems.add(new FormRules.Violation(key, "Veld " + name + " kan in deze stap niet worden gewijzigd."));
+        problems.add(new FormRules.Violation(key, "Veld " + name + (field.readonly()
+            ? " kan in deze stap niet worden gewijzigd." : " hoort in deze situatie niet bij het formulier.")));
       }
       return;
     }

@@ -42,16 +42,21 @@ public class FormWrites {
         return List.of();
       }
       JsonNode form = forms.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
-          k -> read(() -> engine.getFormService().getDeployedTaskForm(taskId))).orElse(EMPTY_FORM);
+          k -> engine.getFormService().getTaskFormData(taskId).getCamundaFormRef() == null ? Optional.empty()
+              : read(() -> engine.getFormService().getDeployedTaskForm(taskId))).orElse(EMPTY_FORM);
       Map<String, Object> current = engine.getTaskService().getVariables(taskId);
       return FormContract.violations(form, current, submitted);
     });
   }
 
+  /** Whether the process definition has a start form (else only the chain starts it). */
+  public boolean hasStartForm(String processDefinitionId) {
+    return reads.unrestricted(() -> startForm(processDefinitionId)).isPresent();
+  }
+
   /** The violations of a start of this process definition from its start form. */
   public List<FormRules.Violation> forStart(String processDefinitionId, JsonNode submitted) {
-    JsonNode form = reads.unrestricted(() -> forms.computeIfAbsent(processDefinitionId + "#",
-        k -> read(() -> engine.getFormService().getDeployedStartForm(processDefinitionId)))).orElse(EMPTY_FORM);
+    JsonNode form = reads.unrestricted(() -> startForm(processDefinitionId)).orElse(EMPTY_FORM);
     return FormContract.violations(form, Map.of(), submitted);
   }
 
@@ -62,6 +67,13 @@ public class FormWrites {
     var form = new ObjectMapper().createObjectNode();
     form.putArray("components");
     return form;
+  }
+
+  /** Asked of the start event first: asking Camunda for a form it has not fails the whole command. */
+  private Optional<JsonNode> startForm(String processDefinitionId) {
+    return forms.computeIfAbsent(processDefinitionId + "#",
+        k -> engine.getFormService().getStartFormData(processDefinitionId).getCamundaFormRef() == null
+            ? Optional.empty() : read(() -> engine.getFormService().getDeployedStartForm(processDefinitionId)));
   }
 
   /** The deployed form, or empty when the task or start event has none (then nothing may be submitted). */

@@ -12,11 +12,7 @@ import nl.signaalketen.formvalidation.FormRules;
 import nl.signaalketen.formvalidation.FormWrites;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import nl.signaalketen.security.Administrators;
 import nl.signaalketen.security.VariableFilterRefusal;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -44,6 +40,7 @@ class GateChecks {
 
   /** A non-task query: no parameter or body field that filters on variable values. */
   void query(HttpServletRequest request, byte[] body) {
+    taskQuery(request);
     for (String name : VARIABLE_FILTERS) {
       String[] values = request.getParameterValues(name);
       if (values != null && List.of(values).stream().anyMatch(v -> !v.isBlank())) {
@@ -58,20 +55,36 @@ class GateChecks {
   /** The same answer the engine gives such a query (the gate also sees the webapps' own queries). */
   static final String VARIABLE_FILTER_REFUSED = VariableFilterRefusal.MESSAGE;
 
+  /** A task query: it may filter on the caller's own tasks' variables, not return them (unlogged). */
+  void taskQuery(HttpServletRequest request) {
+    if ("true".equalsIgnoreCase(request.getParameter("withTaskVariablesInReturn"))) {
+      throw Refusal.badRequest("withTaskVariablesInReturn: wat een taak mag lezen, leest u via haar formulier.");
+    }
+  }
+
   /** Claim: for oneself only ({"userId": the caller}). */
-  void claim(RestCaller caller, byte[] body) {
+  void claim(RestCaller caller, String taskId, byte[] body) {
     JsonNode user = JsonBodies.parse(body).path("userId");
     if (!user.isTextual() || !user.asText().equals(caller.userId())) {
       throw Refusal.forbidden("U kunt een taak alleen voor uzelf claimen.");
     }
+    Task task = ownTask(caller, taskId);
+    if (task.getAssignee() != null && !task.getAssignee().equals(caller.userId())) {
+      throw new Refusal(409, "Deze taak is al geclaimd door iemand anders.");
+    }
+  }
+
+  /** A task the caller may see; else the same 404 as for no task at all. */
+  Task ownTask(RestCaller caller, String taskId) {
+    if (!visible(caller, taskId)) {
+      throw Refusal.notFound("Deze taak bestaat niet, of is niet voor u.");
+    }
+    return reads.unrestricted(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
   }
 
   /** Unclaim: only the caller's own claim. */
   void unclaim(RestCaller caller, String taskId) {
-    Task task = reads.unrestricted(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
-    if (task == null || !visible(caller, taskId)) {
-      throw Refusal.notFound("Deze taak bestaat niet, of is niet voor u.");
-    }
+    Task task = ownTask(caller, taskId);
     if (!caller.userId().equals(task.getAssignee())) {
       throw Refusal.forbidden("U kunt alleen een taak teruggeven die u zelf hebt geclaimd.");
     }
@@ -81,11 +94,7 @@ class GateChecks {
   void taskForm(RestCaller caller, String taskId, byte[] body) {
     JsonNode request = JsonBodies.parse(body);
     onlyFields(request, TASK_FORM_FIELDS);
-    if (!visible(caller, taskId)) {
-      throw Refusal.notFound("Deze taak bestaat niet, of is niet voor u.");
-    }
-    String assignee = reads.unrestricted(() -> engine.getTaskService().createTaskQuery().taskId(taskId)
-        .singleResult().getAssignee());
+    String assignee = ownTask(caller, taskId).getAssignee();
     if (assignee != null && !assignee.equals(caller.userId())) {
       throw Refusal.forbidden("Deze taak is geclaimd door iemand anders; alleen die kan haar afronden.");
     }
@@ -108,40 +117,10 @@ class GateChecks {
     if (definition == null) {
       throw Refusal.notFound("Dit proces bestaat niet, of u mag het niet starten.");
     }
+    if (!forms.hasStartForm(definition.getId())) {
+      throw Refusal.forbidden("Dit proces start alleen vanuit de keten, niet met een formulier.");
+    }
     refuseAny(forms.forStart(definition.getId(), request.get("variables")));
-  }
-
-  /** Resource types whose grants can open a case's data: definitions, instances, tasks and their history. */
-  private static final Set<Integer> CASE_RESOURCES = Set.of(Resources.PROCESS_DEFINITION.resourceType(),
-      Resources.PROCESS_INSTANCE.resourceType(), Resources.TASK.resourceType(),
-      Resources.HISTORIC_TASK.resourceType(), Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
-
-  /**
-   * A grant the administrator gives: never one that reads variables of cases (or ALL, which
-   * includes it). Who reads a case's data follows from the tasks the chain offers.
-   */
-  void grant(byte[] body) {
-    JsonNode grant = JsonBodies.parse(body);
-    if (grant.path("type").asInt(Authorization.AUTH_TYPE_GRANT) != Authorization.AUTH_TYPE_GRANT
-        || !CASE_RESOURCES.contains(grant.path("resourceType").asInt(-1))) {
-      return;
-    }
-    for (JsonNode permission : grant.path("permissions")) {
-      String name = permission.asText();
-      if ("ALL".equals(name) || name.contains("VARIABLE")) {
-        throw Refusal.forbidden("Rechten om casusgegevens te lezen geeft de keten zelf, per taak; "
-            + name + " kan hier niet worden toegekend.");
-      }
-    }
-  }
-
-  /** Neither camunda-admin nor its sealed member: their rights pass every authorization check. */
-  void notSealed(String... ids) {
-    for (String id : ids) {
-      if (Groups.CAMUNDA_ADMIN.equals(id) || Administrators.SEALED.equals(id)) {
-        throw Refusal.forbidden(id + " is verzegeld: wie daarin zit, passeert elke rechtencontrole.");
-      }
-    }
   }
 
   /** An operation on one's own user (the password): only one's own. */

@@ -2,7 +2,9 @@ package nl.signaalketen.gate;
 
 import static nl.signaalketen.gate.ClientKind.ADMINISTRATOR;
 import static nl.signaalketen.gate.ClientKind.MANAGER;
+import static nl.signaalketen.gate.Operation.Check.FILTER;
 import static nl.signaalketen.gate.Operation.Check.GRANT;
+import static nl.signaalketen.gate.Operation.Check.MEMBERSHIP;
 import static nl.signaalketen.gate.Operation.Check.NONE;
 import static nl.signaalketen.gate.Operation.Check.NOT_SEALED;
 import static nl.signaalketen.gate.Operation.Check.QUERY;
@@ -53,7 +55,6 @@ final class ManagementOperations {
       Operation.of("GET", "/engine/batch,/engine/batch/count,/engine/batch/{id},/engine/batch/statistics,"
           + "/engine/batch/statistics/,/engine/batch/statistics/count,/engine/history/batch,/engine/history/batch/count,"
           + "/engine/history/batch/{id}", MA, NONE, "lopende en afgeronde batches"),
-      Operation.of("GET", "/engine/process-definition/{id}/history-time-to-live", MA, NONE, "bewaartermijn per proces"),
 
       // The administrator: users, groups, tenants and rights.
       Operation.of("OPTIONS", "/engine/**", Set.of(ClientKind.values()), NONE,
@@ -64,23 +65,27 @@ final class ManagementOperations {
           + "/engine/tenant/count", A, NONE, "gebruikers en groepen zoeken"),
       Operation.of("POST", "/engine/user/create,/engine/group/create,/engine/tenant/create", A, NONE,
           "gebruikers, groepen en tenants aanmaken"),
-      Operation.of("PUT,DELETE", "/engine/user/{id},/engine/user/{id}/profile,/engine/group/{id},"
-          + "/engine/group/{id}/members/{userId},/engine/tenant/{id},/engine/tenant/{id}/user-members/{userId},"
-          + "/engine/tenant/{id}/group-members/{groupId}", A, NOT_SEALED, "gebruikers, groepen en lidmaatschappen beheren"),
+      Operation.of("PUT,DELETE", "/engine/user/{id},/engine/user/{id}/profile,/engine/tenant/{id},"
+          + "/engine/tenant/{id}/user-members/{userId},/engine/tenant/{id}/group-members/{groupId}", A, NOT_SEALED,
+          "gebruikers en tenants beheren"),
+      Operation.of("PUT,DELETE", "/engine/group/{id},/engine/group/{id}/members/{userId}", A, MEMBERSHIP,
+          "groepen en lidmaatschappen beheren (niet die het netwerkregister bijhoudt)"),
+      Operation.of("POST", "/engine/user/{id}/unlock", A, NOT_SEALED, "een geblokkeerde gebruiker vrijgeven"),
       Operation.of("POST", "/engine/authorization/create", A, GRANT, "rechten geven (nooit om casusgegevens te lezen)"),
       Operation.of("PUT", "/engine/authorization/{id}", A, GRANT, "rechten wijzigen (nooit om casusgegevens te lezen)"),
       Operation.of("DELETE", "/engine/authorization/{id}", A, NONE, "rechten intrekken"),
-      Operation.of("POST", "/engine/filter/create", A, NONE, "Tasklist-filters maken"),
-      Operation.of("PUT,DELETE", "/engine/filter/{id}", A, NONE, "Tasklist-filters wijzigen"),
+      Operation.of("POST", "/engine/filter/create", A, FILTER, "Tasklist-filters maken (zonder variabelen)"),
+      Operation.of("PUT", "/engine/filter/{id}", A, FILTER, "Tasklist-filters wijzigen (zonder variabelen)"),
+      Operation.of("DELETE", "/engine/filter/{id}", A, NONE, "Tasklist-filters verwijderen"),
 
-      // The administrator: deployments, incidents, jobs, batches, history clean-up.
-      Operation.of("POST", "/engine/deployment/create,/engine/deployment/{id}/redeploy", A, NONE, "uitrollen"),
-      Operation.of("DELETE", "/engine/deployment/{id}", A, NONE, "een uitrol verwijderen"),
+      // The administrator: incidents, jobs, batches, history clean-up. Not deployments: a process is
+      // code that runs with the engine's rights (it could copy case data), and deleting a deployment
+      // deletes its cases without the retention's deletion log; processes come from processes/ at start.
       Operation.of("PUT", "/engine/job/{id}/retries,/engine/job/{id}/suspended,/engine/job/{id}/duedate,"
           + "/engine/job/suspended,/engine/job-definition/{id}/suspended,/engine/job-definition/{id}/retries,"
           + "/engine/job-definition/suspended,/engine/process-definition/{id}/suspended,"
           + "/engine/process-definition/key/{key}/suspended,/engine/process-definition/suspended,"
-          + "/engine/process-definition/{id}/history-time-to-live,/engine/process-instance/{id}/suspended,"
+          + "/engine/process-instance/{id}/suspended,"
           + "/engine/process-instance/{id}/suspended/,/engine/incident/{id}/annotation,/engine/batch/{id}/suspended",
           A, NONE, "incidenten oplossen, taken van de engine opnieuw proberen, pauzeren"),
       Operation.of("POST", "/engine/job/{id}/execute,/engine/job/retries,/engine/process-instance/job-retries,"

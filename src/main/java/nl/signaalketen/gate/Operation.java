@@ -22,6 +22,10 @@ record Operation(Set<String> methods, List<PathPattern> paths, Set<ClientKind> k
     NONE,
     /** A query that may not filter on variable values (only a task query may: the caller's own tasks). */
     QUERY,
+    /** A task query: variable filters allowed (own tasks), variables in the answer not. */
+    TASK_QUERY,
+    /** Reading one of one's own tasks: a task one may not see answers 404, like no task. */
+    OWN_TASK,
     /** Claim: only for oneself. */
     CLAIM,
     /** Give back a claimed task: only one's own claim. */
@@ -35,7 +39,11 @@ record Operation(Set<String> methods, List<PathPattern> paths, Set<ClientKind> k
     /** A grant that would let someone read case data is not the administrator's to give. */
     GRANT,
     /** Not on camunda-admin or its sealed member, which would pass every authorization check. */
-    NOT_SEALED
+    NOT_SEALED,
+    /** A group's members: not camunda-admin, and not the groups the registry keeps. */
+    MEMBERSHIP,
+    /** A Tasklist filter shows no variables in the task list (that read would not be logged). */
+    FILTER
   }
 
   private static final PathPatternParser PARSER = new PathPatternParser();

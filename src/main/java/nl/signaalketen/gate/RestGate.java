@@ -25,17 +25,19 @@ class RestGate extends OncePerRequestFilter {
   /** Camunda's REST resources put an English sentence before a refused form's Dutch message. */
   private static final Pattern ENGLISH_PREFIX = Pattern.compile(
       "\"message\":\"(?:Cannot submit task form|Cannot complete task|Cannot instantiate process definition"
-          + "|Cannot submit start form)[^:\"]*: ");
+          + "|Cannot submit start form) [^ \"]+: ");
 
   private static final Logger LOG = LoggerFactory.getLogger(RestGate.class);
 
   private final RestOperations operations;
   private final GateChecks checks;
+  private final AdminChecks admin;
   private final IdentityService identity;
 
-  RestGate(RestOperations operations, GateChecks checks, IdentityService identity) {
+  RestGate(RestOperations operations, GateChecks checks, AdminChecks admin, IdentityService identity) {
     this.operations = operations;
     this.checks = checks;
+    this.admin = admin;
     this.identity = identity;
   }
 
@@ -77,11 +79,15 @@ class RestGate extends OncePerRequestFilter {
     byte[] body = buffered.body();
     switch (operation.check()) {
       case QUERY -> checks.query(buffered, body);
-      case CLAIM -> checks.claim(caller, body);
+      case TASK_QUERY -> checks.taskQuery(buffered);
+      case OWN_TASK -> checks.ownTask(caller, operation.variable(path, "id"));
+      case CLAIM -> checks.claim(caller, operation.variable(path, "id"), body);
       case OWN_USER -> checks.ownUser(caller, operation.variable(path, "id"));
-      case GRANT -> checks.grant(body);
-      case NOT_SEALED -> checks.notSealed(operation.variable(path, "id"), operation.variable(path, "userId"),
+      case GRANT -> admin.grant(body, "POST".equals(method));
+      case NOT_SEALED -> admin.notSealed(operation.variable(path, "id"), operation.variable(path, "userId"),
           operation.variable(path, "groupId"));
+      case MEMBERSHIP -> admin.membership(operation.variable(path, "id"), operation.variable(path, "userId"));
+      case FILTER -> admin.filter(body);
       case UNCLAIM -> {
         checks.unclaim(caller, operation.variable(path, "id"));
         // Camunda's unclaim needs TASK_ASSIGN, which would also let a professional assign and

@@ -7,9 +7,11 @@ import static nl.signaalketen.gate.ClientKind.PROFESSIONAL;
 import static nl.signaalketen.gate.Operation.Check.CLAIM;
 import static nl.signaalketen.gate.Operation.Check.NONE;
 import static nl.signaalketen.gate.Operation.Check.NOT_SEALED;
+import static nl.signaalketen.gate.Operation.Check.OWN_TASK;
 import static nl.signaalketen.gate.Operation.Check.OWN_USER;
 import static nl.signaalketen.gate.Operation.Check.QUERY;
 import static nl.signaalketen.gate.Operation.Check.START_FORM;
+import static nl.signaalketen.gate.Operation.Check.TASK_QUERY;
 import static nl.signaalketen.gate.Operation.Check.TASK_FORM;
 import static nl.signaalketen.gate.Operation.Check.UNCLAIM;
 
@@ -53,18 +55,18 @@ class RestOperations {
 
       // Tasklist: the professional's own tasks, their forms, and starting what their role starts.
       Operation.of("GET", "/engine/filter,/engine/filter/count,/engine/filter/{id}", PA, NONE, "de Tasklist-filters"),
-      Operation.of("GET,POST", "/engine/filter/{id}/list,/engine/filter/{id}/count", P, NONE,
+      Operation.of("GET,POST", "/engine/filter/{id}/list,/engine/filter/{id}/count", P, TASK_QUERY,
           "de eigen taken in een filter (een taakvraag raakt alleen eigen taken)"),
-      Operation.of("GET,POST", "/engine/task,/engine/task/count", ALL, NONE,
+      Operation.of("GET,POST", "/engine/task,/engine/task/count", ALL, TASK_QUERY,
           "de eigen taken (managers en de beheerder hebben er geen)"),
-      Operation.of("GET", "/engine/task/{id},/engine/task/{id}/form,/engine/task/{id}/deployed-form", P, NONE,
+      Operation.of("GET", "/engine/task/{id},/engine/task/{id}/form,/engine/task/{id}/deployed-form", P, OWN_TASK,
           "een eigen taak en haar formulier"),
-      Operation.of("GET", "/engine/task/{id}/form-variables", P, NONE,
+      Operation.of("GET", "/engine/task/{id}/form-variables", P, OWN_TASK,
           "wat het formulier van een eigen taak toont (gelogd)"),
-      Operation.of("GET", "/engine/task/{id}/comment", P, NONE, "opmerkingen bij een taak (er komen er geen bij)"),
+      Operation.of("GET", "/engine/task/{id}/comment", P, OWN_TASK, "opmerkingen bij een taak (er komen er geen bij)"),
       Operation.of("GET", "/engine/history/user-operation,/engine/history/user-operation/count", P, QUERY,
           "Tasklists geschiedenistab"),
-      Operation.of("GET", "/engine/task/{id}/identity-links", P, NONE, "aan wie een eigen taak is aangeboden"),
+      Operation.of("GET", "/engine/task/{id}/identity-links", P, OWN_TASK, "aan wie een eigen taak is aangeboden"),
       Operation.of("POST", "/engine/task/{id}/claim", P, CLAIM, "een taak claimen, alleen voor uzelf"),
       Operation.of("POST", "/engine/task/{id}/unclaim", P, UNCLAIM, "een eigen claim teruggeven"),
       Operation.of("POST", "/engine/task/{id}/submit-form,/engine/task/{id}/complete", P, TASK_FORM,

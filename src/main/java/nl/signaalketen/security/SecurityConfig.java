@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -56,6 +58,12 @@ public class SecurityConfig {
         // The webapps send Camunda's own X-XSRF-TOKEN, checked by Camunda's CsrfPreventionFilter.
         .csrf(csrf -> csrf.disable());
     return http.build();
+  }
+
+  /** A request the firewall refuses (a double slash, an encoded slash, a semicolon) is a 400, not a 500. */
+  @Bean
+  RequestRejectedHandler badRequestsAreRefusedAs400() {
+    return new HttpStatusRequestRejectedHandler();
   }
 
   /**

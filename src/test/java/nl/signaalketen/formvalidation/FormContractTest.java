@@ -25,7 +25,9 @@ class FormContractTest {
         {"type": "datetime", "subtype": "date", "key": "datum", "label": "Datum"},
         {"type": "radio", "key": "keuze", "label": "Keuze",
          "values": [{"label": "Ja", "value": "ja"}, {"label": "Nee", "value": "nee"}]},
-        {"type": "textarea", "key": "reden", "label": "Reden", "conditional": {"hide": "=keuze != \\"nee\\""}}
+        {"type": "textarea", "key": "reden", "label": "Reden", "conditional": {"hide": "=keuze != \\"nee\\""}},
+        {"type": "textarea", "key": "vraag", "label": "Vraag", "readonly": true,
+         "conditional": {"hide": "=vraag = null or vraag = \\"\\""}}
       ]}""";
 
   private static List<String> refused(Map<String, Object> current, String submitted) throws Exception {
@@ -92,6 +94,17 @@ class FormContractTest {
     assertThat(refused(current(), "{\"keuze\": {\"value\": \"ja\"}, \"reden\": {\"value\": \"Toch iets.\"}}"))
         .containsExactly("reden");
     assertThat(refused(current(), "{\"keuze\": {\"value\": \"nee\"}, \"reden\": {\"value\": \"Omdat.\"}}")).isEmpty();
+  }
+
+  @Test
+  void aFieldHiddenByItsOwnValueCannotBeWipedAndAHiddenFieldTakesNoOtherType() throws Exception {
+    Map<String, Object> current = current();
+    current.put("vraag", "Wat weet de school?");
+    assertThat(refused(current, "{\"vraag\": {\"value\": \"\"}}")).containsExactly("vraag");
+    assertThat(refused(current, "{\"vraag\": {\"value\": null}}")).containsExactly("vraag");
+    assertThat(refused(current, "{\"vraag\": {\"value\": \"Wat weet de school?\"}}")).isEmpty();
+    assertThat(refused(current(), "{\"reden\": {\"type\": \"Object\", \"value\": null}}")).containsExactly("reden");
+    assertThat(refused(current(), "{\"reden\": {\"type\": \"File\", \"value\": null}}")).containsExactly("reden");
   }
 
   @Test

@@ -72,15 +72,50 @@ class ManagementSurfaceTest {
         "permissions", List.of("READ", "READ_INSTANCE_VARIABLE"), "groupId", group, "resourceType", 6, "resourceId", "*"));
     var everything = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
         "permissions", List.of("ALL"), "groupId", group, "resourceType", 7, "resourceId", "*"));
+    var global = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 0,
+        "permissions", List.of("READ_INSTANCE_VARIABLE", "READ_TASK_VARIABLE"), "userId", "*", "resourceType", 6,
+        "resourceId", "*"));
+    var tasks = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+        "permissions", List.of("READ", "TASK_WORK"), "groupId", group, "resourceType", 7, "resourceId", "*"));
+    var decisions = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+        "permissions", List.of("READ_HISTORY"), "groupId", group, "resourceType", 10, "resourceId", "*"));
     var harmless = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
-        "permissions", List.of("READ"), "groupId", group, "resourceType", 6, "resourceId", "*"));
+        "permissions", List.of("READ"), "groupId", group, "resourceType", 1, "resourceId", "adviseur-leiden"));
+    var twice = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+        "permissions", List.of("READ"), "groupId", group, "resourceType", 1, "resourceId", "adviseur-leiden"));
 
-    assertThat(reading.getStatusCode().value()).isEqualTo(403);
-    assertThat(everything.getStatusCode().value()).isEqualTo(403);
+    assertThat(List.of(reading, everything, global, tasks, decisions)).extracting(r -> r.getStatusCode().value())
+        .containsOnly(403);
     assertThat(harmless.getStatusCode().value()).as(String.valueOf(harmless.getBody())).isEqualTo(200);
+    assertThat(twice.getStatusCode().value()).isEqualTo(409);
+    var changed = admin.send(HttpMethod.PUT, "/engine-rest/authorization/" + harmless.getBody().get("id"),
+        Map.of("type", 2, "permissions", List.of("READ_TASK_VARIABLE"), "groupId", group, "resourceType", 6,
+            "resourceId", "*"));
+    assertThat(changed.getStatusCode().value()).isEqualTo(403);
     assertThat(admin.send(HttpMethod.DELETE, "/engine-rest/authorization/" + harmless.getBody().get("id"), null)
         .getStatusCode().value()).isEqualTo(204);
     assertThat(admin.send(HttpMethod.DELETE, "/engine-rest/group/" + group, null).getStatusCode().value()).isEqualTo(204);
+  }
+
+  @Test
+  void theAdministratorNeitherDeploysNorDeletesDeploymentsNorJoinsTheRegistrysGroups() {
+    Rest admin = Rest.as(http, Rest.ADMIN);
+    String deployment = runtime.createProcessInstanceQuery().list().stream().findFirst()
+        .map(p -> p.getProcessDefinitionId()).orElse("x");
+
+    assertThat(admin.sendRaw(HttpMethod.POST, "/engine-rest/deployment/create", "{}").getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(admin.send(HttpMethod.DELETE, "/engine-rest/deployment/" + deployment + "?cascade=true", null)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(admin.send(HttpMethod.PUT, "/engine-rest/group/signaalketen/members/" + Rest.ADMIN, null)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(admin.send(HttpMethod.PUT, "/engine-rest/group/adviseur-radicalisering/members/" + Rest.ADMIN, null)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(admin.send(HttpMethod.PUT, "/engine-rest/group/bestaat-niet/members/" + Rest.ADMIN, null)
+        .getStatusCode().value()).isEqualTo(404);
+    assertThat(admin.send(HttpMethod.POST, "/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "Spiek",
+        "query", Map.of(), "properties", Map.of("variables", List.of(Map.of("name", "bsn", "label", "BSN")))))
+        .getStatusCode().value()).isEqualTo(403);
   }
 
   @Test

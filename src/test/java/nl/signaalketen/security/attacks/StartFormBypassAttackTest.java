@@ -77,6 +77,23 @@ class StartFormBypassAttackTest {
   }
 
   @Test
+  void aPhaseWithoutAStartFormIsStartedOnlyByTheChain() {
+    var answer = Rest.as(http, "meldpunt-leiden").send(HttpMethod.POST,
+        "/engine-rest/process-definition/key/melding/start", Map.of("variables", signal("gemeente-leiden")));
+
+    assertThat(answer.getStatusCode().value()).isIn(403, 404);
+  }
+
+  @Test
+  void aRefusalTheEngineDecidesComesWithoutCamundasEnglishPrefix() {
+    var answer = Rest.as(http, "meldpunt-leiden").send(HttpMethod.POST, START, Map.of("variables",
+        signal("gemeente-alphen")));
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(answer.getBody().get("message").toString()).doesNotContain("Cannot").startsWith("U kunt");
+  }
+
+  @Test
   void theReporterIsWhoeverStartedItNotAVariableTheClientSends() {
     Map<String, Object> variables = signal("gemeente-leiden");
     variables.put("melderGebruiker", Map.of("value", "adviseur-alphen"));

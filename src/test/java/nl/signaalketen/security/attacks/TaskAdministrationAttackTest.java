@@ -29,6 +29,7 @@ class TaskAdministrationAttackTest {
       new ParameterizedTypeReference<>() {};
 
   @Autowired TestRestTemplate http;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
 
@@ -100,6 +101,30 @@ class TaskAdministrationAttackTest {
     assertThat(adviseur.send(HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
         Map.of("variables", Map.of())).getStatusCode().value()).isEqualTo(403);
     assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("adviseur-leiderdorp");
+  }
+
+  @Test
+  void variablesInATaskListAnUnknownTaskAndAClaimedTaskGetA4xx() throws Exception {
+    RestCase leiden = RestCase.start(http, runtime, "gemeente-leiden");
+    String task = leiden.task(tasks, "melding-duiden").getId();
+    Rest adviseur = Rest.as(http, "adviseur-leiden");
+    tasks.addCandidateUser(task, "adviseur-leiderdorp");
+    tasks.claim(task, "adviseur-leiderdorp");
+
+    assertThat(adviseur.get("/engine-rest/task?withTaskVariablesInReturn=true").getStatusCode().value()).isEqualTo(400);
+    assertThat(adviseur.get("/engine-rest/task/bestaat-niet/deployed-form").getStatusCode().value()).isEqualTo(404);
+    assertThat(adviseur.get("/engine-rest/task/bestaat-niet/identity-links").getStatusCode().value()).isEqualTo(404);
+    assertThat(adviseur.send(HttpMethod.POST, "/engine-rest/task/" + task + "/claim", Map.of("userId", "adviseur-leiden"))
+        .getStatusCode().value()).isEqualTo(409);
+    assertThat(rawGet("/camunda/api//engine/engine/default/task")).isBetween(400, 401);
+  }
+
+  /** A path sent exactly as written (TestRestTemplate would tidy a double slash away). */
+  private int rawGet(String path) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).GET()
+        .build();
+    return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Test

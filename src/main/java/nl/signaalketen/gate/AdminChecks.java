@@ -1,0 +1,99 @@
+package nl.signaalketen.gate;
+
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.signaalketen.security.Administrators;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the gate checks of the administrator's changes: the administrator manages the installation
+ * but gives nobody (himself included) a way into case data, and leaves alone what the registry and
+ * the chain keep themselves.
+ */
+@Component
+class AdminChecks {
+
+  /**
+   * Resource types whose rights open cases, tasks or decisions. Who may see and work a case
+   * follows from the tasks the chain offers and the registry's roles, never from a grant by hand.
+   */
+  static final Set<Integer> CASE_RESOURCES = Set.of(Resources.PROCESS_DEFINITION.resourceType(),
+      Resources.PROCESS_INSTANCE.resourceType(), Resources.TASK.resourceType(),
+      Resources.HISTORIC_TASK.resourceType(), Resources.HISTORIC_PROCESS_INSTANCE.resourceType(),
+      Resources.DECISION_DEFINITION.resourceType(), Resources.DECISION_REQUIREMENTS_DEFINITION.resourceType(),
+      Resources.BATCH.resourceType());
+  /** Group types the registry keeps (IdentitySync): role groups and all professionals. */
+  private static final Set<String> REGISTRY_GROUP_TYPES = Set.of("netwerkrol", "signaalketen");
+
+  private final ProcessEngine engine;
+
+  AdminChecks(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** A grant, global grant or revocation, created or changed: none on cases, tasks or decisions. */
+  void grant(byte[] body, boolean create) {
+    JsonNode grant = JsonBodies.parse(body);
+    JsonNode resourceType = grant.path("resourceType");
+    if (!resourceType.canConvertToInt()) {
+      throw Refusal.badRequest("resourceType: geef het soort bron (een getal).");
+    }
+    if (CASE_RESOURCES.contains(resourceType.asInt())) {
+      throw Refusal.forbidden("Rechten op zaken, taken en beslissingen geeft de keten zelf, aan wie een taak"
+          + " krijgt of een rol in het netwerkregister heeft; ze worden niet met de hand toegekend.");
+    }
+    if (create && exists(grant)) {
+      throw new Refusal(409, "Dit recht bestaat al voor deze gebruiker of groep; wijzig het bestaande.");
+    }
+  }
+
+  private boolean exists(JsonNode grant) {
+    var query = engine.getAuthorizationService().createAuthorizationQuery()
+        .authorizationType(grant.path("type").asInt(1)).resourceType(grant.path("resourceType").asInt())
+        .resourceId(grant.path("resourceId").asText("*"));
+    String user = grant.path("userId").asText(null);
+    String group = grant.path("groupId").asText(null);
+    if (user != null) {
+      query.userIdIn(user);
+    } else if (group != null) {
+      query.groupIdIn(group);
+    }
+    return (user != null || group != null) && query.count() > 0;
+  }
+
+  /** Neither camunda-admin nor its sealed member: their rights pass every authorization check. */
+  void notSealed(String... ids) {
+    for (String id : ids) {
+      if (Groups.CAMUNDA_ADMIN.equals(id) || Administrators.SEALED.equals(id)) {
+        throw Refusal.forbidden(id + " is verzegeld: wie daarin zit, passeert elke rechtencontrole.");
+      }
+    }
+  }
+
+  /** A group or its members: one that exists, not sealed, and not one the registry keeps. */
+  void membership(String groupId, String userId) {
+    notSealed(groupId, userId);
+    Group group = engine.getIdentityService().createGroupQuery().groupId(groupId).singleResult();
+    if (group == null) {
+      throw Refusal.notFound("De groep " + groupId + " bestaat niet.");
+    }
+    if (group.getType() != null && REGISTRY_GROUP_TYPES.contains(group.getType())) {
+      throw Refusal.forbidden("Wie in " + groupId + " zit, volgt uit het netwerkregister: geef of beëindig daar de"
+          + " rol (/api/network/assignments).");
+    }
+  }
+
+  /** A filter: no "variables" to show in the task list. */
+  void filter(byte[] body) {
+    JsonNode variables = JsonBodies.parse(body).path("properties").path("variables");
+    if (variables.isArray() && !variables.isEmpty()) {
+      throw Refusal.forbidden("properties.variables: een filter toont geen variabelen in de takenlijst;"
+          + " wat een taak mag lezen, staat in haar formulier.");
+    }
+  }
+}
