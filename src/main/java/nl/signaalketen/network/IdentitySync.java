@@ -111,6 +111,12 @@ public class IdentitySync {
         .forEach(id -> identity.createMembership(id, roleCode));
   }
 
+  /** Whether a Camunda user of this id exists that the registry did not make (an administrator). */
+  public boolean isUserOutsideTheRegistry(String userId) {
+    return identity.createUserQuery().userId(userId).count() > 0
+        && identity.createUserQuery().userId(userId).memberOfGroup(ALL_PROFESSIONALS).count() == 0;
+  }
+
   /**
    * Whether the user holds the role today: its group has the holders of assignments that apply
    * today, asked on every call so an ended assignment no longer opens anything.

@@ -67,6 +67,9 @@ public class NetworkService {
     Map<String, String> errors = violations(in);
     if (in.id() != null && repository.person(in.id()).isPresent()) {
       errors.put("id", "id: bestaat al.");
+    } else if (in.id() != null && identitySync.isUserOutsideTheRegistry(in.id())) {
+      // The administrators and the sealed member of camunda-admin are no professionals.
+      errors.put("id", "id: is al een gebruiker buiten het netwerkregister (een beheerder).");
     }
     if (in.organisationCode() != null && repository.organisation(in.organisationCode()).isEmpty()) {
       errors.put("organisationCode", "organisationCode: is geen bekende organisatie: " + in.organisationCode());

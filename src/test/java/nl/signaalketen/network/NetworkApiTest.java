@@ -72,6 +72,16 @@ class NetworkApiTest {
   }
 
   @Test
+  void theRegistryDoesNotTakeOverTheAdministratorsAccounts() {
+    for (String id : List.of(Rest.ADMIN, "camunda-admin-verzegeld")) {
+      ResponseEntity<Map<String, Object>> answer = admin.send(HttpMethod.POST, "/api/network/people",
+          Map.of("id", id, "name", "Over Genomen", "email", "x@example.org", "organisationCode", "gemeente-leiden"));
+      assertThat(answer.getStatusCode()).as(id).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(errors(answer)).containsOnlyKeys("id");
+    }
+  }
+
+  @Test
   void anIncompleteAssignmentIsRefusedNamingEveryMissingField() {
     ResponseEntity<Map<String, Object>> answer = admin.send(HttpMethod.POST, ASSIGNMENTS, Map.of());
 
