@@ -60,8 +60,11 @@ public class FormValidation implements TaskListener {
     }
   }
 
-  /** Runs inside the engine's command: read through its caches and managers, without authorization. */
-  private JsonNode form(String processDefinitionId, String formId) {
+  /**
+   * The form deployed with the process definition, parsed once per deployment. Runs inside the
+   * engine's command: read through its caches and managers, without authorization.
+   */
+  JsonNode form(String processDefinitionId, String formId) {
     String deploymentId = Context.getProcessEngineConfiguration().getDeploymentCache()
         .findDeployedProcessDefinitionById(processDefinitionId).getDeploymentId();
     return forms.computeIfAbsent(deploymentId + "/" + formId, key -> {
