@@ -61,6 +61,7 @@ class RestGate extends OncePerRequestFilter {
     }
     String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
     RestCaller caller = RestCaller.of(request, identity);
+    request.setAttribute(ApiPath.CALLER, caller.userId());
     Operation operation = operations.find(method, path, caller);
     if (operation == null) {
       throw caller.signedIn()

@@ -2,10 +2,6 @@ package nl.signaalketen.sharing;
 
 import java.util.Objects;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 
 import nl.signaalketen.assignment.CandidateResolver;
 import nl.signaalketen.assignment.CaseVariables;
@@ -47,21 +43,6 @@ public class CaseAccess {
       return null;
     }
     return authentication.getName();
-  }
-
-  /**
-   * The caller of a request to Camunda's APIs: HTTP Basic (/engine-rest) through Spring Security;
-   * the webapps keep their login in the session. "onbekend" when neither names anyone.
-   */
-  public static String currentUserOf(HttpServletRequest request) {
-    String user = currentUser();
-    if (user != null) {
-      return user;
-    }
-    HttpSession session = request.getSession(false);
-    Authentications webapp = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    var login = webapp == null ? null : webapp.getAuthenticationForProcessEngine("default");
-    return login == null ? "onbekend" : login.getName();
   }
 
   public boolean mayRead(String user, String casusId) {

@@ -79,7 +79,7 @@ public class CaseDataReadLogging {
       int status = held.getStatus();
       if (status >= 200 && status < 300) {
         try {
-          logRead(ApiPath.of(request).value(), held.getContentAsByteArray(), CaseAccess.currentUserOf(request));
+          logRead(ApiPath.of(request).value(), held.getContentAsByteArray(), ApiPath.callerOf(request));
         } catch (RuntimeException e) {
           LOG.error("Access log not written; the case data is not served ({})", e.getClass().getSimpleName());
           held.resetBuffer();
