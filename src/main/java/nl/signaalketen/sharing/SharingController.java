@@ -108,7 +108,7 @@ public class SharingController {
     // Only the cases of the gemeenten this officer answers for, as in inzage.
     Map<String, List<SharingEntry>> perCase = register.all().stream()
         .collect(Collectors.groupingBy(SharingEntry::casusId, TreeMap::new, Collectors.toList()));
-    perCase.keySet().removeIf(casus -> !access.answersFor(user, casus));
+    perCase.keySet().retainAll(access.answeredFor(user, perCase.keySet()));
     List<SharingEntry> entries = perCase.values().stream().flatMap(List::stream)
         .sorted(java.util.Comparator.comparing(SharingEntry::id)).toList();
     perCase.forEach((casus, ofCase) -> logReads(user, casus, ofCase, AccessLog.EXPORT, "export deelregister"));
