@@ -7,12 +7,11 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
-import nl.signaalketen.engine.EngineReads;
 import nl.signaalketen.formvalidation.FormRules;
 import nl.signaalketen.formvalidation.FormWrites;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import nl.signaalketen.security.VariableFilterRefusal;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -25,16 +24,16 @@ class GateChecks {
   /** Query parameters and body fields of Camunda's queries that filter on variable values. */
   static final Set<String> VARIABLE_FILTERS = Set.of("variables", "processVariables", "taskVariables",
       "caseInstanceVariables", "caseExecutionVariables", "variableValues", "variableValue");
+  /** The same answer the engine gives such a query (the gate also sees the webapps' own queries). */
+  static final String VARIABLE_FILTER_REFUSED = VariableFilterRefusal.MESSAGE;
   private static final Set<String> TASK_FORM_FIELDS = Set.of("variables", "withVariablesInReturn");
   private static final Set<String> START_FORM_FIELDS = Set.of("variables", "withVariablesInReturn", "businessKey");
 
   private final ProcessEngine engine;
-  private final EngineReads reads;
   private final FormWrites forms;
 
-  GateChecks(ProcessEngine engine, EngineReads reads, FormWrites forms) {
+  GateChecks(ProcessEngine engine, FormWrites forms) {
     this.engine = engine;
-    this.reads = reads;
     this.forms = forms;
   }
 
@@ -51,9 +50,6 @@ class GateChecks {
       throw Refusal.badRequest(VARIABLE_FILTER_REFUSED);
     }
   }
-
-  /** The same answer the engine gives such a query (the gate also sees the webapps' own queries). */
-  static final String VARIABLE_FILTER_REFUSED = VariableFilterRefusal.MESSAGE;
 
   /** A task query: it may filter on the caller's own tasks' variables, not return them (unlogged). */
   void taskQuery(HttpServletRequest request) {
@@ -74,12 +70,13 @@ class GateChecks {
     }
   }
 
-  /** A task the caller may see; else the same 404 as for no task at all. */
+  /** A task the caller may see (one query, with the caller's rights); else the same 404 as for no task at all. */
   Task ownTask(RestCaller caller, String taskId) {
-    if (!visible(caller, taskId)) {
+    Task task = asCaller(caller, () -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    if (task == null) {
       throw Refusal.notFound("Deze taak bestaat niet, of is niet voor u.");
     }
-    return reads.unrestricted(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+    return task;
   }
 
   /** Unclaim: only the caller's own claim. */
@@ -147,10 +144,6 @@ class GateChecks {
     if (!violations.isEmpty()) {
       throw Refusal.fields(violations);
     }
-  }
-
-  private boolean visible(RestCaller caller, String taskId) {
-    return asCaller(caller, () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0);
   }
 
   /** The work with the caller's Camunda authorizations (the engine's filters are not yet run). */
