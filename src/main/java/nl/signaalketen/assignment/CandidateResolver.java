@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import nl.signaalketen.network.IdentitySync;
 import nl.signaalketen.network.NetworkRepository;
 import nl.signaalketen.network.Organisation;
 import nl.signaalketen.network.RoleAssignment;
@@ -47,15 +47,30 @@ public class CandidateResolver {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
+  /**
+   * The groups a task of this role for this gemeente is shared with: the role for the gemeente and
+   * for the ZVH of its region. Both, whether or not anybody holds them now, so a later assignment
+   * in either scope opens the task without touching it.
+   */
+  public List<String> groups(String roleCode, String gemeenteCode) {
+    if (roleCode == null || gemeenteCode == null) {
+      return List.of();
+    }
+    return scopes(gemeenteCode).stream().map(scope -> IdentitySync.scopedGroup(roleCode, scope)).toList();
+  }
+
+  private List<String> scopes(String gemeenteCode) {
+    List<String> scopes = new ArrayList<>(List.of(gemeenteCode));
+    registry.organisation(gemeenteCode).map(Organisation::servedByZvh).ifPresent(scopes::add);
+    return scopes;
+  }
+
   /** The assignments of the role that apply today to the gemeente, directly or through its ZVH. */
   private List<RoleAssignment> applying(String roleCode, String gemeenteCode) {
     if (roleCode == null || gemeenteCode == null) {
       return List.of();
     }
-    List<String> scopes = new ArrayList<>(List.of(gemeenteCode));
-    Optional<Organisation> gemeente = registry.organisation(gemeenteCode);
-    gemeente.map(Organisation::servedByZvh).ifPresent(scopes::add);
-    return registry.assignmentsApplying(roleCode, scopes, LocalDate.now(clock));
+    return registry.assignmentsApplying(roleCode, scopes(gemeenteCode), LocalDate.now(clock));
   }
 
   /** Names for messages people read: "Adviseur radicalisering", "Gemeente Leiden". */

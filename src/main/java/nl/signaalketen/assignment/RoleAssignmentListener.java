@@ -2,6 +2,7 @@ package nl.signaalketen.assignment;
 
 import java.util.SortedSet;
 
+import nl.signaalketen.security.TaskAccess;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -43,6 +44,7 @@ public class RoleAssignmentListener implements TaskListener {
       return;
     }
     task.addCandidateUsers(users);
+    TaskAccess.shareWith(task, resolver.groups(role, gemeenteCode));
     LOG.debug("Task {} ({}) offered to {} holder(s) of role {}", task.getId(),
         task.getTaskDefinitionKey(), users.size(), role);
   }

@@ -8,6 +8,7 @@ import nl.signaalketen.assignment.RoleAssignmentListener;
 import nl.signaalketen.deadlines.TaskDeadline;
 import nl.signaalketen.formvalidation.FormValidation;
 import nl.signaalketen.formvalidation.RefusalUnwrapping;
+import nl.signaalketen.security.AuthorizedGroups;
 import nl.signaalketen.security.CaseAuthorizationProvider;
 import nl.signaalketen.security.VariableFilterRefusal;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -51,6 +53,10 @@ public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setResourceAuthorizationProvider(new CaseAuthorizationProvider());
+    List<SessionFactory> sessions = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomSessionFactories());
+    sessions.add(AuthorizedGroups.factory());
+    configuration.setCustomSessionFactories(sessions);
     // Professionals work their tasks (claim, complete); changing who else may see or do a task
     // (identity links, assignee, delegation, variables outside the form) is not theirs to do.
     configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.signaalketen.security.Administrators;
+import nl.signaalketen.network.IdentitySync;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -27,8 +28,7 @@ class AdminChecks {
       Resources.HISTORIC_TASK.resourceType(), Resources.HISTORIC_PROCESS_INSTANCE.resourceType(),
       Resources.DECISION_DEFINITION.resourceType(), Resources.DECISION_REQUIREMENTS_DEFINITION.resourceType(),
       Resources.BATCH.resourceType());
-  /** Group types the registry keeps (IdentitySync): role groups and all professionals. */
-  private static final Set<String> REGISTRY_GROUP_TYPES = Set.of("netwerkrol", "signaalketen");
+  private static final Set<String> REGISTRY_GROUP_TYPES = IdentitySync.REGISTRY_GROUP_TYPES;
 
   private final ProcessEngine engine;
 

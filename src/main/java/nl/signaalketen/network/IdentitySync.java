@@ -2,6 +2,7 @@ package nl.signaalketen.network;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,10 @@ public class IdentitySync {
   /** Every professional in the registry; carries the rights all of them share (Tasklist, filters). */
   public static final String ALL_PROFESSIONALS = "signaalketen";
   static final String ROLE_GROUP_TYPE = "netwerkrol";
+  /** A role in one scope (a gemeente, or a ZVH for its region): what a task's access is granted to. */
+  static final String SCOPED_ROLE_GROUP_TYPE = "netwerkrol-gebied";
+  /** The group types the registry keeps: nobody edits these groups or their members by hand. */
+  public static final Set<String> REGISTRY_GROUP_TYPES = Set.of(ALL_PROFESSIONALS, ROLE_GROUP_TYPE, SCOPED_ROLE_GROUP_TYPE);
   /** The role that answers for privacy: the sharing register export and inzage. */
   public static final String PRIVACY_OFFICER = "privacyfunctionaris";
 
@@ -63,6 +68,15 @@ public class IdentitySync {
   /** Group membership = the holders and deputies of assignments of this role that apply today. */
   public void syncRoleGroup(String roleCode) {
     syncRoleGroup(repository.role(roleCode).orElseThrow(), repository.assignmentsOf(roleCode));
+  }
+
+  /**
+   * The group of the people who hold a role for one scope today (and their deputies). A task is
+   * shared with the groups of its role for the case's gemeente and its ZVH, one grant each, instead
+   * of a grant per person: access follows the registry at once, in O(1) rows per task.
+   */
+  public static String scopedGroup(String roleCode, String scopeCode) {
+    return roleCode + "." + scopeCode;
   }
 
   private void syncUser(Person person, String initialPassword) {
@@ -103,12 +117,46 @@ public class IdentitySync {
         }
       }
     }
-    List<User> members = identity.createUserQuery().memberOfGroup(roleCode).list();
+    syncMembers(roleCode, wanted);
+    syncScopedGroups(role, assignments, today);
+  }
+
+  /** One group per scope the role was ever assigned in; emptied, not removed, when nobody holds it. */
+  private void syncScopedGroups(Role role, List<RoleAssignment> assignments, LocalDate today) {
+    Map<String, Set<String>> wantedByScope = new HashMap<>();
+    for (RoleAssignment a : assignments) {
+      Set<String> wanted = wantedByScope.computeIfAbsent(a.scopeCode(), s -> new HashSet<>());
+      if (a.appliesOn(today)) {
+        wanted.add(a.personId());
+        if (a.deputyId() != null) {
+          wanted.add(a.deputyId());
+        }
+      }
+    }
+    if (wantedByScope.isEmpty()) {
+      return;
+    }
+    Map<String, Group> existing = identity.createGroupQuery()
+        .groupIdIn(wantedByScope.keySet().stream().map(s -> scopedGroup(role.code(), s)).toArray(String[]::new))
+        .list().stream().collect(Collectors.toMap(Group::getId, g -> g));
+    wantedByScope.forEach((scope, wanted) -> {
+      String groupId = scopedGroup(role.code(), scope);
+      String name = role.name() + " voor " + repository.organisation(scope).map(Organisation::name).orElse(scope);
+      Group group = existing.get(groupId);
+      if (group == null || !name.equals(group.getName()) || !SCOPED_ROLE_GROUP_TYPE.equals(group.getType())) {
+        ensureGroup(groupId, name, SCOPED_ROLE_GROUP_TYPE);
+      }
+      syncMembers(groupId, wanted);
+    });
+  }
+
+  private void syncMembers(String groupId, Set<String> wanted) {
+    List<User> members = identity.createUserQuery().memberOfGroup(groupId).list();
     Set<String> current = members.stream().map(User::getId).collect(Collectors.toSet());
     current.stream().filter(id -> !wanted.contains(id))
-        .forEach(id -> identity.deleteMembership(id, roleCode));
+        .forEach(id -> identity.deleteMembership(id, groupId));
     wanted.stream().filter(id -> !current.contains(id))
-        .forEach(id -> identity.createMembership(id, roleCode));
+        .forEach(id -> identity.createMembership(id, groupId));
   }
 
   /** Whether a Camunda user of this id exists that the registry did not make (an administrator). */

@@ -9,23 +9,29 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Case participants, the engine's way: whoever a task is offered to takes part in that case from
- * then on, so besides the task (Camunda's default) they may read the phase's process instance and
- * the case's root instance. Reading an instance gives no variables (specific variable permissions
- * are enforced): the data of a case reaches a participant only through their own task.
+ * Case participants, the engine's way: the groups a task is shared with (its role for the case's
+ * gemeente and ZVH, see {@link TaskAccess}) may, besides the task, read the phase's process instance
+ * and the case's root instance. Reading an instance gives no variables (specific variable
+ * permissions are enforced): the data of a case reaches a participant only through their own task.
+ *
+ * <p>Offering a task to a person (a candidate user link) grants nothing by itself: access comes
+ * from the role's group, one grant per task whatever the number of holders, and follows the
+ * registry at once. The assignee gets Camunda's own grant.
  */
 public class CaseAuthorizationProvider extends DefaultAuthorizationProvider {
 
   @Override
   public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
-    List<AuthorizationEntity> grants = new ArrayList<>();
-    AuthorizationEntity[] taskGrants = super.newTaskUserIdentityLink(task, userId, type);
-    if (taskGrants != null) {
-      grants.addAll(List.of(taskGrants));
-    }
+    return IdentityLinkType.CANDIDATE.equals(type) ? null : super.newTaskUserIdentityLink(task, userId, type);
+  }
+
+  @Override
+  public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+    List<AuthorizationEntity> grants = new ArrayList<>(List.of(super.newTaskGroupIdentityLink(task, groupId, type)));
     Set<String> instances = new LinkedHashSet<>();
     if (task.getProcessInstanceId() != null) {
       instances.add(task.getProcessInstanceId());
@@ -33,7 +39,7 @@ public class CaseAuthorizationProvider extends DefaultAuthorizationProvider {
     }
     for (String instance : instances) {
       if (instance != null) {
-        grants.add(readInstance(userId, instance));
+        grants.add(readInstance(groupId, instance));
       }
     }
     return grants.toArray(new AuthorizationEntity[0]);
@@ -53,12 +59,12 @@ public class CaseAuthorizationProvider extends DefaultAuthorizationProvider {
     return grant == null ? null : new AuthorizationEntity[] {grant};
   }
 
-  private AuthorizationEntity readInstance(String userId, String instanceId) {
-    AuthorizationEntity grant = getGrantAuthorizationByUserId(userId, Resources.PROCESS_INSTANCE, instanceId);
+  private AuthorizationEntity readInstance(String groupId, String instanceId) {
+    AuthorizationEntity grant = getGrantAuthorizationByGroupId(groupId, Resources.PROCESS_INSTANCE, instanceId);
     if (grant == null) {
-      grant = createGrantAuthorization(userId, null, Resources.PROCESS_INSTANCE, instanceId);
+      grant = createGrantAuthorization(null, groupId, Resources.PROCESS_INSTANCE, instanceId);
       // Two tasks of one case created in one transaction must not insert the same grant twice.
-      updateAuthorizationBasedOnCacheEntries(grant, userId, null, Resources.PROCESS_INSTANCE, instanceId);
+      updateAuthorizationBasedOnCacheEntries(grant, null, groupId, Resources.PROCESS_INSTANCE, instanceId);
     }
     grant.addPermission(Permissions.READ);
     return grant;

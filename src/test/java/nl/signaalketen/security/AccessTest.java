@@ -133,7 +133,8 @@ class AccessTest {
             "proportionaliteit", "Alleen de feiten.", "subsidiariteit", "Zelf oplossen kan niet."))
         .startBeforeActivity("delen-en-vastleggen").execute();
     var task = tasks.createTaskQuery().processInstanceId(sharing.getId()).singleResult();
-    identity.setAuthentication("school-leiden", List.of("signaalketen", "aandachtsfunctionaris-school"));
+    identity.setAuthentication("school-leiden", identity.createGroupQuery().groupMember("school-leiden").list()
+        .stream().map(g -> g.getId()).toList());
     try {
       tasks.complete(task.getId(), Map.of("betrokkeneNaam", "Leerling " + System.nanoTime(),
           "signaal", "Filmpjes die geweld verheerlijken.", "tegenindicaties", "Sport nog wekelijks.",
