@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives a new signal its case reference (also the business key every phase carries), derives
- * whether the person is a minor, and the pseudonymous person key used to find a running case.
+ * whether the person is a minor, and the pseudonymous person key used to find a running case
+ * (kept as a variable, and in {@link RunningCaseIndex} for the lookup).
  */
 @Component("casusRegistreren")
 public class CaseRegistration implements JavaDelegate {
@@ -25,11 +26,14 @@ public class CaseRegistration implements JavaDelegate {
   private final Clock clock;
   private final PersonKeys personKeys;
   private final CandidateResolver resolver;
+  private final RunningCaseIndex runningCases;
 
-  public CaseRegistration(Clock clock, PersonKeys personKeys, CandidateResolver resolver) {
+  public CaseRegistration(Clock clock, PersonKeys personKeys, CandidateResolver resolver,
+      RunningCaseIndex runningCases) {
     this.clock = clock;
     this.personKeys = personKeys;
     this.resolver = resolver;
+    this.runningCases = runningCases;
   }
 
   @Override
@@ -48,9 +52,13 @@ public class CaseRegistration implements JavaDelegate {
     } else if (execution.getVariable("minderjarig") == null) {
       execution.setVariable("minderjarig", false);
     }
-    execution.setVariable(CaseKeys.PERSON_KEY, personKeys.of(
+    String personKey = personKeys.of(
         (String) execution.getVariable("bsn"), (String) execution.getVariable("betrokkeneNaam"),
-        birth));
+        birth);
+    execution.setVariable(CaseKeys.PERSON_KEY, personKey);
+    Object gemeente = execution.getVariable(CaseVariables.GEMEENTE);
+    runningCases.put(execution.getProcessInstanceId(), casusId, personKey,
+        gemeente == null ? null : gemeente.toString());
   }
 
   /**

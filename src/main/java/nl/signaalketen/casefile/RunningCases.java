@@ -1,9 +1,13 @@
 package nl.signaalketen.casefile;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
 import nl.signaalketen.assignment.CaseVariables;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -11,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A signal about a person already in an active case of the same gemeente joins that case instead
- * of opening a new one: {@code bekendeCasusZoeken} finds it, {@code signaalAanLopendeCasus} hands
- * the signal over as a message (during nazorg it re-opens the weging).
+ * of opening a new one: {@code bekendeCasusZoeken} finds it through {@link RunningCaseIndex},
+ * {@code signaalAanLopendeCasus} hands the signal over as a message (during nazorg it re-opens the
+ * weging).
  */
 public final class RunningCases {
 
@@ -21,24 +26,38 @@ public final class RunningCases {
 
   private RunningCases() {}
 
+  /**
+   * The running case, if any: the other instances the index names for this person key and
+   * gemeente, of which the first the engine still runs and has not suspended (as the variable
+   * query with {@code .active()} decided before the index existed).
+   */
   @Component("bekendeCasusZoeken")
   static class Find implements JavaDelegate {
+    private final RunningCaseIndex index;
     private final RuntimeService runtime;
 
-    Find(RuntimeService runtime) {
+    Find(RunningCaseIndex index, RuntimeService runtime) {
+      this.index = index;
       this.runtime = runtime;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
       Object key = execution.getVariable(CaseKeys.PERSON_KEY);
-      ProcessInstance running = key == null ? null : runtime.createProcessInstanceQuery()
-          .processDefinitionKey(CaseKeys.CHAIN_PROCESS).active()
-          .variableValueEquals(CaseKeys.PERSON_KEY, key)
-          .variableValueEquals(CaseVariables.GEMEENTE, execution.getVariable(CaseVariables.GEMEENTE)).list().stream()
-          .filter(p -> !p.getId().equals(execution.getProcessInstanceId()))
-          .findFirst().orElse(null);
-      execution.setVariable(CaseKeys.RUNNING_CASE, running == null ? null : running.getId());
+      Object gemeente = execution.getVariable(CaseVariables.GEMEENTE);
+      List<String> candidates = key == null || gemeente == null ? List.of()
+          : index.candidates(key.toString(), gemeente.toString(), execution.getProcessInstanceId());
+      execution.setVariable(CaseKeys.RUNNING_CASE, firstActive(candidates));
+    }
+
+    private String firstActive(List<String> candidates) {
+      if (candidates.isEmpty()) {
+        return null; // the usual answer, without asking the engine
+      }
+      Set<String> active = runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(candidates))
+          .processDefinitionKey(CaseKeys.CHAIN_PROCESS).active().list().stream()
+          .map(ProcessInstance::getId).collect(Collectors.toSet());
+      return candidates.stream().filter(active::contains).findFirst().orElse(null);
     }
   }
 

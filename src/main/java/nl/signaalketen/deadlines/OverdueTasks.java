@@ -20,14 +20,19 @@ import nl.signaalketen.security.TaskAccess;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A missed deadline first reminds the people the task is offered to; if it is still open
  * {@code signaalketen.escalate-after} later, the holders of the role's lead role (roles.yaml) get
  * the task too, at high priority. Both steps are remembered on the task, so each happens once.
+ * The overdue tasks are read and handled a page at a time, each page in a transaction of its own,
+ * so a large backlog is neither loaded at once nor held in one long transaction. A task completed
+ * during a check shifts the pages; one skipped that way is handled at the next check.
  */
 @Component
 public class OverdueTasks {
@@ -35,6 +40,7 @@ public class OverdueTasks {
   static final String REMINDED = "herinnerdOp";
   static final String ESCALATED = "geescaleerdOp";
   static final int ESCALATED_PRIORITY = 80;
+  static final int PAGE = 500;
 
   private final TaskService tasks;
   private final TaskRoles taskRoles;
@@ -44,10 +50,26 @@ public class OverdueTasks {
   private final Deadlines deadlines;
   private final ChainSettings settings;
   private final Clock clock;
+  /** Null: every engine call commits on its own (an instance a test builds with a moved clock). */
+  private final TransactionTemplate transaction;
+  private final int pageSize;
+
+  @Autowired
+  public OverdueTasks(TaskService tasks, TaskRoles taskRoles, CandidateResolver resolver,
+      NetworkRepository registry, NotificationChannel channel, Deadlines deadlines,
+      ChainSettings settings, Clock clock, PlatformTransactionManager transactions) {
+    this(tasks, taskRoles, resolver, registry, channel, deadlines, settings, clock, transactions, PAGE);
+  }
 
   public OverdueTasks(TaskService tasks, TaskRoles taskRoles, CandidateResolver resolver,
       NetworkRepository registry, NotificationChannel channel, Deadlines deadlines,
       ChainSettings settings, Clock clock) {
+    this(tasks, taskRoles, resolver, registry, channel, deadlines, settings, clock, null, PAGE);
+  }
+
+  OverdueTasks(TaskService tasks, TaskRoles taskRoles, CandidateResolver resolver,
+      NetworkRepository registry, NotificationChannel channel, Deadlines deadlines,
+      ChainSettings settings, Clock clock, PlatformTransactionManager transactions, int pageSize) {
     this.tasks = tasks;
     this.taskRoles = taskRoles;
     this.resolver = resolver;
@@ -56,21 +78,38 @@ public class OverdueTasks {
     this.deadlines = deadlines;
     this.settings = settings;
     this.clock = clock;
+    this.transaction = transactions == null ? null : new TransactionTemplate(transactions);
+    this.pageSize = pageSize;
   }
 
   @Scheduled(fixedDelayString = "${signaalketen.deadline-check-interval:PT10M}")
-  @Transactional
   public void check() {
     ZonedDateTime now = ZonedDateTime.now(clock);
-    for (Task task : tasks.createTaskQuery().dueBefore(Date.from(now.toInstant())).list()) {
-      Map<String, Object> marks = tasks.getVariablesLocal(task.getId(), List.of(REMINDED, ESCALATED));
-      if (marks.get(REMINDED) == null) {
-        remind(task, now);
-      } else if (marks.get(ESCALATED) == null
-          && !deadlines.add(task.getDueDate().toInstant().atZone(now.getZone()),
-              settings.escalateAfter()).isAfter(now)) {
-        escalate(task, now);
+    Date dueBefore = Date.from(now.toInstant());
+    for (int first = 0; ; first += pageSize) {
+      // Ordered by id, so the pages neither overlap nor leave gaps while nothing else changes.
+      List<Task> page = tasks.createTaskQuery().dueBefore(dueBefore).orderByTaskId().asc()
+          .listPage(first, pageSize);
+      Runnable work = () -> page.forEach(task -> check(task, now));
+      if (transaction == null) {
+        work.run();
+      } else {
+        transaction.executeWithoutResult(status -> work.run());
       }
+      if (page.size() < pageSize) {
+        return;
+      }
+    }
+  }
+
+  private void check(Task task, ZonedDateTime now) {
+    Map<String, Object> marks = tasks.getVariablesLocal(task.getId(), List.of(REMINDED, ESCALATED));
+    if (marks.get(REMINDED) == null) {
+      remind(task, now);
+    } else if (marks.get(ESCALATED) == null
+        && !deadlines.add(task.getDueDate().toInstant().atZone(now.getZone()),
+            settings.escalateAfter()).isAfter(now)) {
+      escalate(task, now);
     }
   }
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import nl.signaalketen.assignment.AssigneeIsCandidate;
 import nl.signaalketen.assignment.RoleAssignmentListener;
+import nl.signaalketen.casefile.CaseKeys;
+import nl.signaalketen.casefile.RunningCaseIndex;
 import nl.signaalketen.deadlines.TaskDeadline;
 import nl.signaalketen.formvalidation.FormValidation;
 import nl.signaalketen.formvalidation.RefusalUnwrapping;
@@ -22,6 +24,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -32,9 +35,10 @@ import org.springframework.stereotype.Component;
 /**
  * What every user task and start form of the chain gets at deployment, so a process owner only
  * picks a role, a deadline and a form in Modeler and can never forget a listener: the role
- * assignment and due date on create, the server-side form check on complete and on start. The
- * listener beans are looked up per call, so a test can replace them. Also the engine's default
- * authorizations, extended to case participants.
+ * assignment and due date on create, the server-side form check on complete and on start; and
+ * the end of every case, which leaves the running-case index. The listener beans are looked up
+ * per call, so a test can replace them. Also the engine's default authorizations, extended to
+ * case participants.
  */
 @Component
 public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
@@ -42,12 +46,15 @@ public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<RoleAssignmentListener> assignment;
   private final ObjectProvider<TaskDeadline> deadline;
   private final ObjectProvider<FormValidation> forms;
+  private final ObjectProvider<RunningCaseIndex> runningCases;
 
   public ChainEnginePlugin(ObjectProvider<RoleAssignmentListener> assignment,
-      ObjectProvider<TaskDeadline> deadline, ObjectProvider<FormValidation> forms) {
+      ObjectProvider<TaskDeadline> deadline, ObjectProvider<FormValidation> forms,
+      ObjectProvider<RunningCaseIndex> runningCases) {
     this.assignment = assignment;
     this.deadline = deadline;
     this.forms = forms;
+    this.runningCases = runningCases;
   }
 
   @Override
@@ -77,7 +84,17 @@ public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
     TaskListener validate = task -> forms.getObject().notify(task);
     ExecutionListener validateStart = execution -> forms.getObject().startFormListener().notify(execution);
     TaskListener assigneeIsCandidate = new AssigneeIsCandidate();
+    ExecutionListener caseEnded = execution -> runningCases.getObject().notify(execution);
     parseListeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseProcess(Element element, ProcessDefinitionEntity process) {
+        if (CaseKeys.CHAIN_PROCESS.equals(process.getKey())) {
+          // On the process, not a step: however the case ends. Built in: a cancellation or
+          // deletion with skipCustomListeners must not leave its row behind.
+          process.addBuiltInListener(ExecutionListener.EVENTNAME_END, caseEnded);
+        }
+      }
+
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();

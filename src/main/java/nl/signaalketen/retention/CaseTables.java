@@ -22,6 +22,8 @@ public class CaseTables {
   public static final String ACCESS_LOG = "sk_access_log";
   public static final String INZAGE_EXCEPTIONS = "sk_inzage_exception";
   public static final String WEIGHING_CONTRIBUTIONS = "sk_weighing_contribution";
+  /** Empty for a closed case (its row goes when the instance ends); listed so a left-over row goes too. */
+  public static final String RUNNING_CASES = "sk_running_case";
 
   /** A table with rows of a case, and its column that holds the case reference. */
   record Table(String name, String caseColumn) {}
@@ -31,6 +33,7 @@ public class CaseTables {
       new Table(ACCESS_LOG, "casus_id"),
       new Table(SHARING_REGISTER, "casus_id"),
       new Table(WEIGHING_CONTRIBUTIONS, "casus_id"),
+      new Table(RUNNING_CASES, "casus_id"),
       new Table(NOTIFICATIONS, "case_ref"),
       new Table(INZAGE_EXCEPTIONS, "case_ref"));
 
