@@ -1,20 +1,20 @@
 package nl.signaalketen.gate;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import nl.signaalketen.login.SignedIn;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -29,9 +29,10 @@ record RestCaller(String userId, List<String> groups, Set<ClientKind> kinds) {
 
   static RestCaller of(HttpServletRequest request, IdentityService identity) {
     Authentication spring = SecurityContextHolder.getContext().getAuthentication();
-    if (spring instanceof UsernamePasswordAuthenticationToken basic && basic.isAuthenticated()) {
-      // Basic against Camunda's identity: the authorities are the user's groups.
-      return caller(basic.getName(), basic.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+    Optional<SignedIn> basic = SignedIn.of(spring);
+    if (basic.isPresent()) {
+      // Basic against Camunda's identity: the sign-in found the user's groups already.
+      return caller(basic.get().userId(), basic.get().groups());
     }
     if (spring != null && spring.isAuthenticated() && !(spring instanceof AnonymousAuthenticationToken)) {
       // Single sign-on: the token names the registry person; the registry's groups count.

@@ -1,7 +1,7 @@
 package nl.signaalketen.security;
 
+import nl.signaalketen.login.EngineRestIdentity;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -68,14 +68,15 @@ public class SecurityConfig {
 
   /**
    * Hands the user Spring Security authenticated to the engine for each REST call, so Camunda's
-   * authorizations apply to everything /engine-rest returns.
+   * authorizations apply to everything /engine-rest returns; with the groups and tenants a Basic
+   * sign-in already found.
    */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestIdentity() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-identity");
     registration.addInitParameter("authentication-provider",
-        ContainerBasedAuthenticationProvider.class.getName());
+        EngineRestIdentity.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     return registration;
   }
