@@ -72,7 +72,11 @@ final class App implements AutoCloseable {
 
   /** Starts the app; measures SpringApplication start to the first 200 on /camunda/app/tasklist/. */
   void start(BenchPostgres db, Path forms, BenchSettings settings) {
-    List<String> args = new ArrayList<>();
+    start(db, forms, settings, List.of());
+  }
+
+  void start(BenchPostgres db, Path forms, BenchSettings settings, List<String> extraArgs) {
+    List<String> args = new ArrayList<>(extraArgs);
     args.add("--server.port=" + port);
     args.add("--spring.datasource.url=" + db.url(database));
     args.add("--spring.datasource.username=postgres");

@@ -3,6 +3,7 @@ package nl.signaalketen.bench;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Cold start to Tasklist, fairly: each app in a fresh JVM of its own (the in-JVM starts share
- * loaded classes and JIT), on its filled database, as a second node would start. The child prints
+ * loaded classes and JIT), on its filled database, as a second node would start (no auto-deployment:
+ * the processes are deployed). The child prints
  * the time from SpringApplication start to the first 200 on /camunda/app/tasklist/ and exits.
  */
 final class ColdStart {
@@ -23,8 +25,9 @@ final class ColdStart {
 
   static void measure(BenchPostgres db, Path forms, BenchSettings settings, Report report) {
     Map<String, Object> result = new LinkedHashMap<>();
+    int run = 0;
     for (String which : List.of("twin", "product", "twin", "product")) {
-      long ms = child(which, db, forms, settings);
+      long ms = child(which, db, forms, settings, Path.of(settings.out, "coldstart-" + which + "-" + ++run + ".log"));
       @SuppressWarnings("unchecked")
       List<Long> runs = (List<Long>) result.computeIfAbsent(which, k -> new ArrayList<Long>());
       runs.add(ms);
@@ -33,7 +36,7 @@ final class ColdStart {
     report.coldStartOwnJvm(result);
   }
 
-  private static long child(String which, BenchPostgres db, Path forms, BenchSettings settings) {
+  private static long child(String which, BenchPostgres db, Path forms, BenchSettings settings, Path logFile) {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = List.of(java, "-Xmx2g", "-XX:+UseG1GC", "-cp", classpath, ColdStart.class.getName(), which,
@@ -42,16 +45,16 @@ final class ColdStart {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       long ms = -1;
-      List<String> tail = new ArrayList<>();
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      List<String> problems = new ArrayList<>();
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+           var log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
         for (String line = out.readLine(); line != null; line = out.readLine()) {
+          log.write(line);
+          log.newLine();
           if (line.startsWith(MARK)) {
             ms = Long.parseLong(line.substring(MARK.length()).trim());
-          } else {
-            tail.add(line);
-            if (tail.size() > 20) {
-              tail.remove(0);
-            }
+          } else if ((line.contains("Exception") || line.contains("ERROR")) && problems.size() < 6) {
+            problems.add(line);
           }
         }
       }
@@ -59,7 +62,8 @@ final class ColdStart {
         p.destroyForcibly();
       }
       if (ms < 0) {
-        NationalScaleBenchmark.log("cold start of " + which + " in its own JVM failed: " + String.join("\n", tail));
+        NationalScaleBenchmark.log("cold start of " + which + " in its own JVM failed (" + logFile + "): "
+            + String.join("\n", problems));
       }
       return ms;
     } catch (Exception e) {
@@ -77,7 +81,9 @@ final class ColdStart {
     System.setProperty("bench.regions", args[4]);
     BenchSettings settings = new BenchSettings();
     App app = which.equals("product") ? App.product() : App.twinAlone();
-    app.start(BenchPostgres.external(pgPort), forms, settings);
+    // A second node of an installation whose processes are deployed: no auto-deployment (in a JVM of
+    // its own, Camunda's duplicate filter took the same files for a new deployment).
+    app.start(BenchPostgres.external(pgPort), forms, settings, List.of("--camunda.bpm.auto-deployment-enabled=false"));
     System.out.println(MARK + app.coldStartMillis);
     System.out.flush();
     app.close();
