@@ -113,6 +113,7 @@ final class Report {
         .append(root.path("settings").toString()).append("`.\n\n");
     md.append("Ratio = product ÷ twin. Twin = plain Camunda 7.24 with the same signaalketen, melding and weging BPMN,"
         + " its beans setting the same variables, no authorization. Method: `report.json` → `method`.\n\n");
+    goals(md);
     List<Row> rows = new ArrayList<>();
     rows.add(row("open tasks when measured", "openWork", "openTasks"));
     rows.add(row("open tasks after measuring", "openWorkAfter", "openTasks"));
@@ -196,6 +197,102 @@ final class Report {
         .append(root.path("templates").path("productRowsPerTable").toString()).append("\n\n`twin` ")
         .append(root.path("templates").path("twinRowsPerTable").toString()).append("\n");
     return md.toString();
+  }
+
+  /** Issue 9's goals against this run's figures (information; nothing here fails the build). */
+  private void goals(StringBuilder md) {
+    List<String> names = new ArrayList<>();
+    levels.fieldNames().forEachRemaining(names::add);
+    names.removeIf(n -> !levels.get(n).has("intake"));
+    if (names.isEmpty()) {
+      return;
+    }
+    names.sort(java.util.Comparator.comparingInt(Integer::parseInt));
+    JsonNode low = levels.get(names.get(0));
+    JsonNode high = levels.get(names.get(names.size() - 1));
+    String lo = names.get(0);
+    String hi = names.get(names.size() - 1);
+    md.append("## Goals of issue 9 at a glance\n\n| goal | this run | met |\n|---|---|---|\n");
+    double pLow = low.path("intake").path("product").path("signalsPerSecond").asDouble();
+    double pHigh = high.path("intake").path("product").path("signalsPerSecond").asDouble();
+    double tLow = low.path("intake").path("twin").path("signalsPerSecond").asDouble();
+    double tHigh = high.path("intake").path("twin").path("signalsPerSecond").asDouble();
+    goal(md, "intake flat: signals/s at " + hi + " within 20% of " + lo,
+        String.format("%.1f vs %.1f/s (%.2f; twin %.2f)", pHigh, pLow, pHigh / pLow, tHigh / tLow), pHigh >= 0.8 * pLow);
+    goal(md, "intake ≥ 0.8× twin at " + lo, String.format("%.2f×", pLow / tLow), pLow >= 0.8 * tLow);
+    goal(md, "intake ≥ 0.8× twin at " + hi, String.format("%.2f×", pHigh / tHigh), pHigh >= 0.8 * tHigh);
+    StringBuilder p99 = new StringBuilder();
+    boolean p99ok = true;
+    for (String n : names) {
+      double v = levels.get(n).path("intake").path("product").path("p99Ms").asDouble();
+      p99.append(p99.length() == 0 ? "" : ", ").append(n).append(": ").append(v).append(" ms");
+      p99ok &= v <= 100;
+    }
+    goal(md, "intake p99 ≤ 100 ms with 2 clients", p99.toString(), p99ok);
+    for (String kind : List.of("typical", "heavy")) {
+      double limit = kind.equals("typical") ? 50 : 200;
+      double p = worstP95(high, "tasklist-" + kind, "product");
+      double t = worstP95(high, "tasklist-" + kind, "twin");
+      long visible = high.path("tasklist-" + kind).path("product").path("Taken voor mijn rollen").path("visible").asLong();
+      goal(md, "Tasklist " + kind + " user (sees " + visible + "), list + count p95 ≤ " + (int) limit + " ms at " + hi
+          + ", and ≤ twin", String.format("%.1f ms (twin %.1f ms)", p, t), p <= limit && p <= t);
+    }
+    StringBuilder auth = new StringBuilder();
+    for (String n : names) {
+      auth.append(auth.length() == 0 ? "" : ", ").append(n).append(": ")
+          .append(String.format("%.2f", levels.get(n).path("openWork").path("product").path("authorizationRowsPerOpenTask").asDouble()));
+    }
+    goal(md, "authorization rows per open task O(1), independent of network size", auth + " (task + instance rows)", null);
+    double st = high.path("intake").path("product").path("sqlStatementsPerSignal").asDouble();
+    double stt = high.path("intake").path("twin").path("sqlStatementsPerSignal").asDouble();
+    goal(md, "SQL statements per signal ≤ 1.2× twin", String.format("%.1f vs %.1f (%.2f×)", st, stt, st / stt), st <= 1.2 * stt);
+    JsonNode own = root.get("coldStartOwnJvm");
+    if (own != null && min(own.path("product")) != null && min(own.path("twin")) != null) {
+      double cp = min(own.path("product")).asDouble();
+      double ct = min(own.path("twin")).asDouble();
+      goal(md, "cold start ≤ 1.2× twin", String.format("%.1f s vs %.1f s (%.2f×)", cp / 1000, ct / 1000, cp / ct), cp <= 1.2 * ct);
+    }
+    StringBuilder scans = new StringBuilder();
+    for (JsonNode q : high.path("plans")) {
+      if (!q.path("app").asText().equals("product")) {
+        continue;
+      }
+      for (JsonNode sc : q.path("seqScans")) {
+        if (sc.path("rowsVisited").asLong() >= 1000) {
+          scans.append(scans.length() == 0 ? "" : "; ").append(q.path("phase").asText()).append(" #")
+              .append(q.path("rank").asText()).append(": ").append(sc.path("table").asText()).append(" (")
+              .append(sc.path("rowsVisited").asLong()).append(" rows)");
+        }
+      }
+    }
+    goal(md, "no full-table scan on a hot path (product plans at " + hi + ")", scans.length() == 0 ? "none" : scans.toString(),
+        scans.length() == 0);
+    md.append('\n');
+  }
+
+  private static double worstP95(JsonNode level, String section, String app) {
+    double worst = 0;
+    for (String filter : List.of("Taken voor mijn rollen", "Mijn taken")) {
+      worst = Math.max(worst, level.path(section).path(app).path(filter).path("listPlusCountP95Ms").asDouble());
+    }
+    return worst;
+  }
+
+  private static void goal(StringBuilder md, String goal, String value, Boolean met) {
+    md.append("| ").append(goal).append(" | ").append(value).append(" | ")
+        .append(met == null ? "see figures" : met ? "yes" : "**no**").append(" |\n");
+  }
+
+  /** Renders report.md again from a report.json (e.g. after a change to the layout). */
+  public static void main(String[] args) throws IOException {
+    Path json = Path.of(args.length > 0 ? args[0] : "target/bench/report.json");
+    Report r = new Report((ObjectNode) Http.JSON.readTree(json.toFile()));
+    Files.writeString(json.resolveSibling("report.md"), r.markdown(), StandardCharsets.UTF_8);
+  }
+
+  private Report(ObjectNode existing) {
+    this.root.setAll(existing);
+    this.levels = (ObjectNode) root.get("levels");
   }
 
   private static JsonNode section(JsonNode level, Row r, String app) {
