@@ -31,9 +31,11 @@ class AdminChecks {
   private static final Set<String> REGISTRY_GROUP_TYPES = IdentitySync.REGISTRY_GROUP_TYPES;
 
   private final ProcessEngine engine;
+  private final IdentitySync registryGroups;
 
-  AdminChecks(ProcessEngine engine) {
+  AdminChecks(ProcessEngine engine, IdentitySync registryGroups) {
     this.engine = engine;
+    this.registryGroups = registryGroups;
   }
 
   /** A grant, global grant or revocation, created or changed: none on cases, tasks or decisions. */
@@ -85,6 +87,16 @@ class AdminChecks {
     if (group.getType() != null && REGISTRY_GROUP_TYPES.contains(group.getType())) {
       throw Refusal.forbidden("Wie in " + groupId + " zit, volgt uit het netwerkregister: geef of beëindig daar de"
           + " rol (/api/network/assignments).");
+    }
+  }
+
+  /** A new group: not one whose id or type the registry keeps (it would receive that role's tasks). */
+  void newGroup(byte[] body) {
+    JsonNode group = JsonBodies.parse(body);
+    String id = group.path("id").asText(null);
+    if (registryGroups.keeps(id) || REGISTRY_GROUP_TYPES.contains(group.path("type").asText(""))) {
+      throw Refusal.forbidden("id: de groep " + id + " houdt het netwerkregister bij (een rol, of een rol voor een"
+          + " gemeente of ZVH); wie erin zit, volgt uit de roltoewijzingen (/api/network/assignments).");
     }
   }
 

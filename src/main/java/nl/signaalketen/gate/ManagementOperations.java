@@ -5,6 +5,7 @@ import static nl.signaalketen.gate.ClientKind.MANAGER;
 import static nl.signaalketen.gate.Operation.Check.FILTER;
 import static nl.signaalketen.gate.Operation.Check.GRANT;
 import static nl.signaalketen.gate.Operation.Check.MEMBERSHIP;
+import static nl.signaalketen.gate.Operation.Check.NEW_GROUP;
 import static nl.signaalketen.gate.Operation.Check.NONE;
 import static nl.signaalketen.gate.Operation.Check.NOT_SEALED;
 import static nl.signaalketen.gate.Operation.Check.QUERY;
@@ -63,8 +64,9 @@ final class ManagementOperations {
           + "/engine/authorization/count,/engine/authorization/{id}", A, NONE, "gebruikers, groepen en rechten inzien"),
       Operation.of("POST", "/engine/group,/engine/group/count,/engine/user,/engine/user/count,/engine/tenant,"
           + "/engine/tenant/count", A, NONE, "gebruikers en groepen zoeken"),
-      Operation.of("POST", "/engine/user/create,/engine/group/create,/engine/tenant/create", A, NONE,
-          "gebruikers, groepen en tenants aanmaken"),
+      Operation.of("POST", "/engine/user/create,/engine/tenant/create", A, NONE, "gebruikers en tenants aanmaken"),
+      Operation.of("POST", "/engine/group/create", A, NEW_GROUP,
+          "groepen aanmaken (niet die het netwerkregister bijhoudt: een rol, of een rol voor een gemeente of ZVH)"),
       Operation.of("PUT,DELETE", "/engine/user/{id},/engine/user/{id}/profile,/engine/tenant/{id},"
           + "/engine/tenant/{id}/user-members/{userId},/engine/tenant/{id}/group-members/{groupId}", A, NOT_SEALED,
           "gebruikers en tenants beheren"),

@@ -42,6 +42,8 @@ record Operation(Set<String> methods, List<PathPattern> paths, Set<ClientKind> k
     NOT_SEALED,
     /** A group's members: not camunda-admin, and not the groups the registry keeps. */
     MEMBERSHIP,
+    /** A new group: not one the registry keeps. */
+    NEW_GROUP,
     /** A Tasklist filter shows no variables in the task list (that read would not be logged). */
     FILTER
   }

@@ -89,6 +89,7 @@ class RestGate extends OncePerRequestFilter {
           operation.variable(path, "groupId"));
       case MEMBERSHIP -> admin.membership(operation.variable(path, "id"), operation.variable(path, "userId"));
       case FILTER -> admin.filter(body);
+      case NEW_GROUP -> admin.newGroup(body);
       case UNCLAIM -> {
         checks.unclaim(caller, operation.variable(path, "id"));
         // Camunda's unclaim needs TASK_ASSIGN, which would also let a professional assign and

@@ -79,6 +79,20 @@ public class IdentitySync {
     return roleCode + "." + scopeCode;
   }
 
+  /**
+   * Whether the registry keeps (or will make) a group of this id: all professionals, a role, or a
+   * role in a scope. Such a group may exist only through the registry: a task of that role is
+   * shared with it before anybody holds the role there.
+   */
+  public boolean keeps(String groupId) {
+    if (groupId == null) {
+      return false;
+    }
+    int dot = groupId.indexOf('.');
+    String role = dot < 0 ? groupId : groupId.substring(0, dot);
+    return ALL_PROFESSIONALS.equals(groupId) || repository.role(role).isPresent();
+  }
+
   private void syncUser(Person person, String initialPassword) {
     User user = identity.createUserQuery().userId(person.id()).singleResult();
     boolean isNew = user == null;

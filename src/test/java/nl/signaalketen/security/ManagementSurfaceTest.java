@@ -62,6 +62,20 @@ class ManagementSurfaceTest {
   }
 
   @Test
+  void theAdministratorCannotMakeTheGroupARolesTasksAreSharedWithBeforeTheRegistryDoes() {
+    Rest admin = Rest.as(http, Rest.ADMIN);
+
+    for (String id : List.of("burgemeester.gemeente-nergens", "adviseur-radicalisering", "signaalketen")) {
+      var created = admin.send(HttpMethod.POST, "/engine-rest/group/create", Map.of("id", id, "name", "Eigen groep"));
+      assertThat(created.getStatusCode().value()).as(id).isEqualTo(403);
+      assertThat(String.valueOf(created.getBody())).contains("netwerkregister");
+    }
+    var typed = admin.send(HttpMethod.POST, "/engine-rest/group/create",
+        Map.of("id", "eigen-" + System.nanoTime(), "name", "Eigen groep", "type", "netwerkrol-gebied"));
+    assertThat(typed.getStatusCode().value()).isEqualTo(403);
+  }
+
+  @Test
   void theAdministratorManagesGroupsAndRightsButGivesNoRightToReadCaseData() {
     Rest admin = Rest.as(http, Rest.ADMIN);
     String group = "testgroep-" + System.nanoTime();
