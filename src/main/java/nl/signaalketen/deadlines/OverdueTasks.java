@@ -50,7 +50,6 @@ public class OverdueTasks {
   private final Deadlines deadlines;
   private final ChainSettings settings;
   private final Clock clock;
-  /** Null: every engine call commits on its own (an instance a test builds with a moved clock). */
   private final TransactionTemplate transaction;
   private final int pageSize;
 
@@ -59,12 +58,6 @@ public class OverdueTasks {
       NetworkRepository registry, NotificationChannel channel, Deadlines deadlines,
       ChainSettings settings, Clock clock, PlatformTransactionManager transactions) {
     this(tasks, taskRoles, resolver, registry, channel, deadlines, settings, clock, transactions, PAGE);
-  }
-
-  public OverdueTasks(TaskService tasks, TaskRoles taskRoles, CandidateResolver resolver,
-      NetworkRepository registry, NotificationChannel channel, Deadlines deadlines,
-      ChainSettings settings, Clock clock) {
-    this(tasks, taskRoles, resolver, registry, channel, deadlines, settings, clock, null, PAGE);
   }
 
   OverdueTasks(TaskService tasks, TaskRoles taskRoles, CandidateResolver resolver,
@@ -78,7 +71,7 @@ public class OverdueTasks {
     this.deadlines = deadlines;
     this.settings = settings;
     this.clock = clock;
-    this.transaction = transactions == null ? null : new TransactionTemplate(transactions);
+    this.transaction = new TransactionTemplate(transactions);
     this.pageSize = pageSize;
   }
 
@@ -90,12 +83,7 @@ public class OverdueTasks {
       // Ordered by id, so the pages neither overlap nor leave gaps while nothing else changes.
       List<Task> page = tasks.createTaskQuery().dueBefore(dueBefore).orderByTaskId().asc()
           .listPage(first, pageSize);
-      Runnable work = () -> page.forEach(task -> check(task, now));
-      if (transaction == null) {
-        work.run();
-      } else {
-        transaction.executeWithoutResult(status -> work.run());
-      }
+      transaction.executeWithoutResult(status -> page.forEach(task -> check(task, now)));
       if (page.size() < pageSize) {
         return;
       }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,6 +21,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A missed deadline reminds the holder, later escalates to the role's lead; with a moved clock. */
@@ -33,10 +36,11 @@ class OverdueTasksTest {
   @Autowired OutboxNotificationChannel outbox;
   @Autowired Deadlines deadlines;
   @Autowired ChainSettings settings;
+  @Autowired PlatformTransactionManager transactions;
 
   private OverdueTasks watcherAt(Duration later) {
     Clock moved = Clock.offset(Clock.systemDefaultZone(), later);
-    return new OverdueTasks(tasks, taskRoles, resolver, registry, outbox, deadlines, settings, moved);
+    return new OverdueTasks(tasks, taskRoles, resolver, registry, outbox, deadlines, settings, moved, transactions);
   }
 
   @Test
@@ -79,5 +83,28 @@ class OverdueTasksTest {
     assertThat(outbox.forCase(casusId)).extracting(Notification::kind, Notification::recipient)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("herinnering", "adviseur-leiden"),
             org.assertj.core.groups.Tuple.tuple("escalatie", "teamleider-leiden"));
+  }
+
+  /** The overdue tasks are handled a page at a time: every page, each in its own transaction. */
+  @Test
+  void everyOverdueTaskIsRemindedOnceWhenTheyTakeMoreThanOnePage() {
+    List<String> cases = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String casusId = "SK-PAGINA-" + System.nanoTime();
+      runtime.startProcessInstanceByKey("bestuurlijk-besluit",
+          Map.of("gemeente", "gemeente-leiden", "casusId", casusId, "planRonde", 3));
+      cases.add(casusId);
+    }
+    Clock later = Clock.offset(Clock.systemDefaultZone(), Duration.ofDays(20));
+    OverdueTasks watcher = new OverdueTasks(tasks, taskRoles, resolver, registry, outbox, deadlines,
+        settings, later, transactions, 2);
+
+    watcher.check();
+    watcher.check();
+
+    for (String casusId : cases) {
+      assertThat(outbox.forCase(casusId)).as(casusId).extracting(Notification::kind)
+          .containsExactly("herinnering");
+    }
   }
 }
