@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * At start-up, every running chain instance with a person key gets its row in sk_running_case, so
  * that cases running since before the index existed (an upgrade) are still found by a new signal.
  * Idempotent and paged: only the variables of instances without a row are read, and a row is never
- * written twice, so every node may run it at every start. An instance that ends during the pass
- * shifts the pages; a case skipped that way is indexed at the next start.
+ * written twice, so two nodes starting together may both run it. It runs until it finished once
+ * (sk_startup_step): cases registered since have their row from the start.
  */
 @Component
 class RunningCaseBackfill {
@@ -38,7 +38,16 @@ class RunningCaseBackfill {
 
   @EventListener(ApplicationStartedEvent.class)
   public void indexRunningCases() {
-    int added = backfill();
+    // Once per installation: every case registered since has its row from the start.
+    if (index.backfilled()) {
+      return;
+    }
+    // A case ending during a pass shifts the pages and may hide one: pass again until one adds nothing.
+    int added = 0;
+    for (int pass = backfill(); pass > 0; pass = backfill()) {
+      added += pass;
+    }
+    index.markBackfilled();
     if (added > 0) {
       LOG.info("Running cases: {} running cases added to the person-key index", added);
     }

@@ -147,4 +147,16 @@ class RunningCasesTest {
     ProcessInstance second = start(bsn, "gemeente-leiden");
     assertThat(second).hasPassed("signaal-toevoegen").isEnded();
   }
+
+  @Test
+  void theBackfillRunsOncePerInstallationNotAtEveryStart() {
+    ProcessInstance unindexed = start(someBsn(), "gemeente-leiden");
+    index.remove(unindexed.getId());
+
+    backfill.indexRunningCases(); // as at the next start of a node
+
+    assertThat(indexed(unindexed)).as("the start-up after the first one pages through nothing").isFalse();
+    assertThat(jdbc.sql("select count(*) from sk_startup_step where step = 'running-case-backfill'")
+        .query(Long.class).single()).isEqualTo(1L);
+  }
 }
