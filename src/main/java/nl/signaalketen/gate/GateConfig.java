@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.signaalketen.login.WebappSessions;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -45,8 +46,8 @@ public class GateConfig {
 
   @Bean
   FilterRegistrationBean<RestGate> restGate(RestOperations operations, GateChecks checks, AdminChecks admin,
-      IdentityService identity) {
-    var registration = new FilterRegistrationBean<>(new RestGate(operations, checks, admin, identity));
+      IdentityService identity, WebappSessions sessions) {
+    var registration = new FilterRegistrationBean<>(new RestGate(operations, checks, admin, identity, sessions));
     registration.setName("rest-gate");
     registration.addUrlPatterns(ApiPath.ENGINE_REST + "/*", ApiPath.WEBAPP_API + "/*");
     registration.setOrder(ORDER);

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import nl.signaalketen.login.SignedIn;
+import nl.signaalketen.login.WebappSessions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -27,7 +28,7 @@ record RestCaller(String userId, List<String> groups, Set<ClientKind> kinds) {
   static final RestCaller ANONYMOUS = new RestCaller(null, List.of(), Set.of());
   private static final String ENGINE = "default";
 
-  static RestCaller of(HttpServletRequest request, IdentityService identity) {
+  static RestCaller of(HttpServletRequest request, IdentityService identity, WebappSessions sessions) {
     Authentication spring = SecurityContextHolder.getContext().getAuthentication();
     Optional<SignedIn> basic = SignedIn.of(spring);
     if (basic.isPresent()) {
@@ -41,7 +42,8 @@ record RestCaller(String userId, List<String> groups, Set<ClientKind> kinds) {
     HttpSession session = request.getSession(false);
     Authentications webapp = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
     if (webapp != null && webapp.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
-      return caller(user.getName(), List.copyOf(user.getGroupIds()));
+      UserAuthentication current = sessions.current(session, webapp, user);
+      return current == null ? ANONYMOUS : caller(current.getName(), List.copyOf(current.getGroupIds()));
     }
     return ANONYMOUS;
   }

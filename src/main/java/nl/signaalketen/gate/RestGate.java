@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.signaalketen.login.WebappSessions;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,15 @@ class RestGate extends OncePerRequestFilter {
   private final GateChecks checks;
   private final AdminChecks admin;
   private final IdentityService identity;
+  private final WebappSessions sessions;
 
-  RestGate(RestOperations operations, GateChecks checks, AdminChecks admin, IdentityService identity) {
+  RestGate(RestOperations operations, GateChecks checks, AdminChecks admin, IdentityService identity,
+      WebappSessions sessions) {
     this.operations = operations;
     this.checks = checks;
     this.admin = admin;
     this.identity = identity;
+    this.sessions = sessions;
   }
 
   @Override
@@ -60,7 +64,7 @@ class RestGate extends OncePerRequestFilter {
       throw Refusal.notFound("Deze API bestaat hier niet.");
     }
     String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
-    RestCaller caller = RestCaller.of(request, identity);
+    RestCaller caller = RestCaller.of(request, identity, sessions);
     request.setAttribute(ApiPath.CALLER, caller.userId());
     Operation operation = operations.find(method, path, caller);
     if (operation == null) {

@@ -5,6 +5,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -36,6 +39,9 @@ class RememberedLogins {
   private final SecretKeySpec salt;
   /** Counts the forgettings, so a check that overlapped one keeps nothing it may have read stale. */
   private final AtomicLong forgettings = new AtomicLong();
+  /** Per user (lower case), the forgetting that concerned them last; with {@link #everyone}, their identity's version. */
+  private final Map<String, Long> changed = new ConcurrentHashMap<>();
+  private volatile long everyone;
 
   RememberedLogins(@Value("${" + TTL + ":60s}") Duration ttl) {
     this.logins = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_USERS).build();
@@ -66,14 +72,19 @@ class RememberedLogins {
 
   /** Case-insensitively: a database with case-insensitive ids signs in "Jan" as "jan". */
   void forget(String userId) {
-    forgettings.incrementAndGet();
+    changed.put(userId.toLowerCase(Locale.ROOT), forgettings.incrementAndGet());
     logins.asMap().keySet().removeIf(key -> key.userId().equalsIgnoreCase(userId));
   }
 
   /** After a change to a whole group or tenant, whose members are not known here. */
   void forgetEveryone() {
-    forgettings.incrementAndGet();
+    everyone = forgettings.incrementAndGet();
     logins.invalidateAll();
+  }
+
+  /** Changes whenever this user's password, groups or tenants changed on this node (or everyone's). */
+  long versionOf(String userId) {
+    return Math.max(everyone, changed.getOrDefault(userId.toLowerCase(Locale.ROOT), 0L));
   }
 
   private String digest(String password) {

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -55,5 +57,28 @@ class EndedRoleAttackTest {
     assertThat(former.send(HttpMethod.POST, "/engine-rest/task/" + task + "/submit-form",
         Map.of("variables", variables)).getStatusCode().value()).isIn(403, 404);
     assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+  }
+
+  /** Tasklist keeps a user's groups in the session for minutes; a task's access comes from a group. */
+  @Test
+  void aFormerRoleHolderSignedInToTasklistNoLongerReadsTheTaskEither() {
+    String gemeente = "gemeente-test-" + UUID.randomUUID().toString().substring(0, 8);
+    network.addOrganisation(new NewOrganisation(gemeente, "Gemeente Teststad", OrganisationType.GEMEENTE,
+        "zvh-hollands-midden"));
+    Rest admin = Rest.as(http, Rest.ADMIN);
+    var leaving = admin.send(HttpMethod.POST, ASSIGNMENTS, Map.of("personId", "wijkagent-leiden",
+        "roleCode", "adviseur-radicalisering", "scopeCode", gemeente));
+    admin.send(HttpMethod.POST, ASSIGNMENTS, Map.of("personId", "adviseur-leiden",
+        "roleCode", "adviseur-radicalisering", "scopeCode", gemeente));
+    String task = openTask(tasks, startAtDuiding(runtime, gemeente)).getId();
+    HttpHeaders session = Rest.tasklistSession(http, "wijkagent-leiden");
+    String formVariables = "/camunda/api/engine/engine/default/task/" + task + "/form-variables";
+    assertThat(http.exchange(formVariables, HttpMethod.GET, new HttpEntity<>(session), String.class)
+        .getStatusCode().value()).isEqualTo(200);
+
+    admin.send(HttpMethod.POST, ASSIGNMENTS + "/" + leaving.getBody().get("id") + "/end", Map.of());
+
+    assertThat(http.exchange(formVariables, HttpMethod.GET, new HttpEntity<>(session), String.class)
+        .getStatusCode().value()).isIn(403, 404);
   }
 }
