@@ -69,13 +69,14 @@ public class OpenTaskReassigner {
   }
 
   private void offer(Task task, Set<String> current, Set<String> wanted) {
+    // Unassigned first: the assignee's grant goes with the offer only once they no longer hold the task.
+    if (task.getAssignee() != null && !wanted.contains(task.getAssignee())) {
+      tasks.setAssignee(task.getId(), null);
+    }
     current.stream().filter(u -> !wanted.contains(u))
         .forEach(u -> tasks.deleteCandidateUser(task.getId(), u));
     wanted.stream().filter(u -> !current.contains(u))
         .forEach(u -> tasks.addCandidateUser(task.getId(), u));
-    if (task.getAssignee() != null && !wanted.contains(task.getAssignee())) {
-      tasks.setAssignee(task.getId(), null);
-    }
     incidents.resolveFor(task.getId());
   }
 

@@ -2,7 +2,6 @@ package nl.signaalketen.assignment;
 
 import java.util.SortedSet;
 
-import nl.signaalketen.security.TaskAccess;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * On task creation: offers the task to everyone who holds its role for the case's gemeente today,
- * or raises an incident when nobody does. Added to every user task by
+ * On task creation: offers the task to its role for the case's gemeente and ZVH (the registry's
+ * groups, which give access) and names everyone who holds that role today (candidate users, so
+ * Tasklist and history say who), or raises an incident when nobody does. Added to every user task by
  * nl.signaalketen.engine.ChainEnginePlugin.
  */
 @Component("roleAssignmentListener")
@@ -36,6 +36,9 @@ public class RoleAssignmentListener implements TaskListener {
     String role = TaskRoles.variableName(declared).map(name -> variable(task, name)).orElse(declared);
     Object gemeente = task.getVariable(CaseVariables.GEMEENTE);
     String gemeenteCode = gemeente == null ? null : gemeente.toString();
+    // The groups of the role for the gemeente and its ZVH, held or not: whoever holds the role now
+    // or later sees the task (the engine grants a candidate group), one grant per group.
+    task.addCandidateGroups(resolver.groups(role, gemeenteCode));
     SortedSet<String> users = resolver.candidates(role, gemeenteCode);
     if (users.isEmpty()) {
       LOG.warn("Task {} ({}): nobody holds role {} for {}; incident raised", task.getId(),
@@ -44,7 +47,6 @@ public class RoleAssignmentListener implements TaskListener {
       return;
     }
     task.addCandidateUsers(users);
-    TaskAccess.shareWith(task, resolver.groups(role, gemeenteCode));
     LOG.debug("Task {} ({}) offered to {} holder(s) of role {}", task.getId(),
         task.getTaskDefinitionKey(), users.size(), role);
   }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -17,8 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist shows no task without a filter. Every professional gets "Mijn taken" (claimed by me)
- * and "Taken voor mijn rollen" (offered to me because of a role I hold); authorization still
- * limits both to tasks the user may see.
+ * and "Taken voor mijn rollen" (offered to a group of a role I hold today, for a gemeente or a ZVH).
+ * Both ask only for the user's own work, which the engine answers without a per-row authorization
+ * check (nl.signaalketen.security.AuthorizedGroups); an installation that has an older query in a
+ * filter gets these at its next start.
  */
 @Component
 public class TasklistFilters {
@@ -26,6 +29,7 @@ public class TasklistFilters {
   public static final String MY_TASKS = "Mijn taken";
   public static final String MY_ROLES = "Taken voor mijn rollen";
   private static final String CURRENT_USER = "${currentUser()}";
+  private static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";
 
   private final FilterService filters;
   private final TaskService taskService;
@@ -43,7 +47,7 @@ public class TasklistFilters {
     ensure(MY_TASKS, "Taken die u heeft geclaimd", -10,
         taskService.createTaskQuery().taskAssigneeExpression(CURRENT_USER));
     ensure(MY_ROLES, "Taken voor een rol die u vandaag vervult, nog door niemand geclaimd", 0,
-        taskService.createTaskQuery().taskCandidateUserExpression(CURRENT_USER));
+        taskService.createTaskQuery().taskCandidateGroupInExpression(CURRENT_USER_GROUPS));
   }
 
   private void ensure(String name, String description, int priority, TaskQuery query) {
@@ -53,8 +57,18 @@ public class TasklistFilters {
           .setProperties(Map.of("description", description, "priority", priority, "refresh", true))
           .setQuery(query);
       filters.saveFilter(filter);
+    } else if (!sameCriteria(filter.getQuery(), query)) {
+      filters.saveFilter(filter.setQuery(query));
     }
     grants.toGroup(IdentitySync.ALL_PROFESSIONALS, Resources.FILTER, filter.getId(),
         Permissions.READ);
+  }
+
+  /** Filters hold only expressions ("for the signed-in user"), so those say whether the query is ours. */
+  private static boolean sameCriteria(Object stored, TaskQuery wanted) {
+    return stored instanceof TaskQueryImpl query && query.getQueries().size() == 1
+        && query.getExpressions().equals(((TaskQueryImpl) wanted).getExpressions())
+        && query.getAssignee() == null && query.getCandidateUser() == null
+        && query.getCandidateGroupsInternal() == null;
   }
 }

@@ -16,7 +16,6 @@ import nl.signaalketen.feedback.Notification;
 import nl.signaalketen.feedback.NotificationChannel;
 import nl.signaalketen.network.NetworkRepository;
 import nl.signaalketen.network.Role;
-import nl.signaalketen.security.TaskAccess;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -115,7 +114,7 @@ public class OverdueTasks {
     String lead = taskRoles.roleOf(task).flatMap(registry::role).map(Role::lead).orElse(null);
     SortedSet<String> leads = resolver.candidates(lead, gemeente);
     String caseRef = caseOf(task);
-    TaskAccess.shareWith(tasks, task.getId(), resolver.groups(lead, gemeente));
+    resolver.groups(lead, gemeente).forEach(group -> tasks.addCandidateGroup(task.getId(), group));
     for (String user : leads) {
       tasks.addCandidateUser(task.getId(), user);
       channel.send(new Notification("escalatie", user, caseRef, "Geëscaleerd: " + task.getName(),

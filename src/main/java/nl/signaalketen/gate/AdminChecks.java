@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.signaalketen.security.Administrators;
 import nl.signaalketen.network.IdentitySync;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -51,6 +52,18 @@ class AdminChecks {
     }
     if (create && exists(grant)) {
       throw new Refusal(409, "Dit recht bestaat al voor deze gebruiker of groep; wijzig het bestaande.");
+    }
+  }
+
+  /**
+   * A grant on cases, tasks or decisions stays as the chain gave it: Tasklist's lists of one's own
+   * work count on every offered task carrying its group's grant (nl.signaalketen.security.AuthorizedGroups).
+   */
+  void ungrant(String id) {
+    Authorization grant = engine.getAuthorizationService().createAuthorizationQuery().authorizationId(id).singleResult();
+    if (grant != null && CASE_RESOURCES.contains(grant.getResourceType())) {
+      throw Refusal.forbidden("Rechten op zaken, taken en beslissingen gaan mee met de taak en de rol in het"
+          + " netwerkregister; beëindig de rol daar (/api/network/assignments), niet het recht met de hand.");
     }
   }
 

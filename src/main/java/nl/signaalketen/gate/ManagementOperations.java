@@ -4,6 +4,7 @@ import static nl.signaalketen.gate.ClientKind.ADMINISTRATOR;
 import static nl.signaalketen.gate.ClientKind.MANAGER;
 import static nl.signaalketen.gate.Operation.Check.FILTER;
 import static nl.signaalketen.gate.Operation.Check.GRANT;
+import static nl.signaalketen.gate.Operation.Check.UNGRANT;
 import static nl.signaalketen.gate.Operation.Check.MEMBERSHIP;
 import static nl.signaalketen.gate.Operation.Check.NEW_GROUP;
 import static nl.signaalketen.gate.Operation.Check.NONE;
@@ -75,7 +76,8 @@ final class ManagementOperations {
       Operation.of("POST", "/engine/user/{id}/unlock", A, NOT_SEALED, "een geblokkeerde gebruiker vrijgeven"),
       Operation.of("POST", "/engine/authorization/create", A, GRANT, "rechten geven (nooit om casusgegevens te lezen)"),
       Operation.of("PUT", "/engine/authorization/{id}", A, GRANT, "rechten wijzigen (nooit om casusgegevens te lezen)"),
-      Operation.of("DELETE", "/engine/authorization/{id}", A, NONE, "rechten intrekken"),
+      Operation.of("DELETE", "/engine/authorization/{id}", A, UNGRANT,
+          "rechten intrekken (niet die de keten op zaken en taken gaf)"),
       Operation.of("POST", "/engine/filter/create", A, FILTER, "Tasklist-filters maken (zonder variabelen)"),
       Operation.of("PUT", "/engine/filter/{id}", A, FILTER, "Tasklist-filters wijzigen (zonder variabelen)"),
       Operation.of("DELETE", "/engine/filter/{id}", A, NONE, "Tasklist-filters verwijderen"),

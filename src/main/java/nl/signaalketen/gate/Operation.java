@@ -38,6 +38,8 @@ record Operation(Set<String> methods, List<PathPattern> paths, Set<ClientKind> k
     OWN_USER,
     /** A grant that would let someone read case data is not the administrator's to give. */
     GRANT,
+    /** A grant the chain gave on cases, tasks or decisions goes with the task, not by hand. */
+    UNGRANT,
     /** Not on camunda-admin or its sealed member, which would pass every authorization check. */
     NOT_SEALED,
     /** A group's members: not camunda-admin, and not the groups the registry keeps. */

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Case participants, the engine's way: the groups a task is shared with (its role for the case's
- * gemeente and ZVH, see {@link TaskAccess}) may, besides the task, read the phase's process instance
+ * Case participants, the engine's way: the candidate groups of a task (its role for the case's
+ * gemeente and ZVH, whose members the registry keeps) may, besides the task, read the phase's process instance
  * and the case's root instance. Reading an instance gives no variables (specific variable
  * permissions are enforced): the data of a case reaches a participant only through their own task.
  *

@@ -170,6 +170,13 @@ class NetworkApiTest {
 
     assertThat(candidateUsers(tasks, openTask(tasks, instance).getId())).containsExactly(holder);
     assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    identity.setAuthentication(holder, identity.createGroupQuery().groupMember(holder).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test

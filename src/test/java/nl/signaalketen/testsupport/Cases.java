@@ -67,7 +67,7 @@ public final class Cases {
 
   public static List<String> candidateUsers(TaskService tasks, String taskId) {
     return tasks.getIdentityLinksForTask(taskId).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getUserId() != null)
         .map(IdentityLink::getUserId).sorted().toList();
   }
 }

@@ -60,6 +60,12 @@ public final class Rest {
         new ParameterizedTypeReference<>() {});
   }
 
+  public <T> ResponseEntity<T> send(HttpMethod method, String path, Object body, ParameterizedTypeReference<T> type) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(path, method, new HttpEntity<>(body, headers), type);
+  }
+
   public ResponseEntity<String> sendRaw(HttpMethod method, String path, String json) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
