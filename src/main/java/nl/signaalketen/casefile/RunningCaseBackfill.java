@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.signaalketen.assignment.CaseVariables;
+import nl.signaalketen.startup.StartupSteps;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -27,19 +28,22 @@ class RunningCaseBackfill {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunningCaseBackfill.class);
   static final int PAGE = 500;
+  static final String STEP = "running-case-backfill";
 
   private final RuntimeService runtime;
   private final RunningCaseIndex index;
+  private final StartupSteps steps;
 
-  RunningCaseBackfill(RuntimeService runtime, RunningCaseIndex index) {
+  RunningCaseBackfill(RuntimeService runtime, RunningCaseIndex index, StartupSteps steps) {
     this.runtime = runtime;
     this.index = index;
+    this.steps = steps;
   }
 
   @EventListener(ApplicationStartedEvent.class)
   public void indexRunningCases() {
     // Once per installation: every case registered since has its row from the start.
-    if (index.backfilled()) {
+    if (steps.done(STEP)) {
       return;
     }
     // A case ending during a pass shifts the pages and may hide one: pass again until one adds nothing.
@@ -47,7 +51,7 @@ class RunningCaseBackfill {
     for (int pass = backfill(); pass > 0; pass = backfill()) {
       added += pass;
     }
-    index.markBackfilled();
+    steps.markDone(STEP);
     if (added > 0) {
       LOG.info("Running cases: {} running cases added to the person-key index", added);
     }

@@ -86,19 +86,4 @@ public class RunningCaseIndex implements ExecutionListener {
             + " values (?, ?, ?, ?, ?)")
         .params(instanceId, casusId, personKey, gemeente, LocalDateTime.now(clock)).update();
   }
-
-  /** Whether the backfill of cases from before this index finished once (on any node). */
-  boolean backfilled() {
-    return jdbc.sql("select count(*) from sk_startup_step where step = ?").param(BACKFILL_STEP)
-        .query(Long.class).single() > 0;
-  }
-
-  void markBackfilled() {
-    if (!backfilled()) {
-      jdbc.sql("insert into sk_startup_step (step, done_at) values (?, ?)").param(BACKFILL_STEP)
-          .param(java.sql.Timestamp.from(clock.instant())).update();
-    }
-  }
-
-  private static final String BACKFILL_STEP = "running-case-backfill";
 }

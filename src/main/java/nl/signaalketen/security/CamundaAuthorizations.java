@@ -10,6 +10,7 @@ import java.util.List;
 
 import nl.signaalketen.casefile.CaseKeys;
 import nl.signaalketen.network.IdentitySync;
+import nl.signaalketen.startup.StartupSteps;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -40,12 +41,16 @@ public class CamundaAuthorizations {
   public static final String CHAIN_NAMESPACE = "https://signaalketen.nl/processes";
   private static final String ANY = "*";
 
+  private static final String NARROW_STEP = "task-grants-narrowed-to-work";
+
   private final Grants grants;
   private final RepositoryService repository;
+  private final StartupSteps steps;
 
-  public CamundaAuthorizations(Grants grants, RepositoryService repository) {
+  public CamundaAuthorizations(Grants grants, RepositoryService repository, StartupSteps steps) {
     this.grants = grants;
     this.repository = repository;
+    this.steps = steps;
   }
 
   /**
@@ -83,6 +88,10 @@ public class CamundaAuthorizations {
       grants.toGroup(role, Resources.PROCESS_INSTANCE, ANY, CREATE);
     }
     grants.toGroup(MANAGER_ROLE, Resources.APPLICATION, "cockpit", ACCESS);
-    grants.narrowTaskGrantsToWork();
+    // Once per installation: a pass over all task grants (they grow with the open work).
+    if (!steps.done(NARROW_STEP)) {
+      grants.narrowTaskGrantsToWork();
+      steps.markDone(NARROW_STEP);
+    }
   }
 }
