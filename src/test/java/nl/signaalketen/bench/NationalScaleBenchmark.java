@@ -141,6 +141,7 @@ class NationalScaleBenchmark {
       productBlocks.add(intake(product, settings.signalsPerBlock, settings.blockSeconds, "intake@" + level));
       twinBlocks.add(intake(twin, settings.signalsPerBlock, settings.blockSeconds, "intake@" + level));
     }
+    report.put(lv, "statementMix", "perSignal", statementMix(level, product, twin, productBlocks, twinBlocks));
     report.put(lv, "intake", "product", IntakeBlock.combine(productBlocks));
     report.put(lv, "intake", "twin", IntakeBlock.combine(twinBlocks));
     log("  intake product " + IntakeBlock.combine(productBlocks).get("signalsPerSecond") + "/s, twin "
@@ -368,6 +369,31 @@ class NationalScaleBenchmark {
         return rs.getLong(1);
       }
     }
+  }
+
+  /** Per SQL text the statements per signal of product and twin, the largest differences first. */
+  private List<Map<String, Object>> statementMix(int level, App product, App twin, List<IntakeBlock> productBlocks,
+      List<IntakeBlock> twinBlocks) {
+    Map<String, Double> p = product.sql.mix("intake@" + level, productBlocks.stream().mapToLong(b -> b.signals).sum());
+    Map<String, Double> t = twin.sql.mix("intake@" + level, twinBlocks.stream().mapToLong(b -> b.signals).sum());
+    java.util.Set<String> all = new java.util.TreeSet<>(p.keySet());
+    all.addAll(t.keySet());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String sql : all) {
+      double a = p.getOrDefault(sql, 0.0);
+      double b = t.getOrDefault(sql, 0.0);
+      if (Math.abs(a - b) >= 0.05) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("sql", sql.length() > 200 ? sql.substring(0, 200) : sql);
+        row.put("product", IntakeBlock.round(a, 2));
+        row.put("twin", IntakeBlock.round(b, 2));
+        rows.add(row);
+      }
+    }
+    rows.sort(java.util.Comparator.comparingDouble((Map<String, Object> r) ->
+        -Math.abs((Double) r.get("product") - (Double) r.get("twin"))));
+    rows.stream().limit(40).forEach(r -> log("    mix " + r.get("product") + " vs " + r.get("twin") + "  " + r.get("sql")));
+    return rows;
   }
 
   // --- intake: signals through the REST start, 2 clients ---

@@ -66,6 +66,13 @@ final class SqlMeter implements QueryExecutionListener {
     return all.subList(0, Math.min(limit, all.size()));
   }
 
+  /** Statements of a phase per SQL text, divided by {@code per} (the signals it handled). */
+  Map<String, Double> mix(String phaseName, long per) {
+    Map<String, Double> m = new java.util.TreeMap<>();
+    byPhase.getOrDefault(phaseName, Map.of()).forEach((sql, q) -> m.put(sql, q.count.sum() / (double) Math.max(1, per)));
+    return m;
+  }
+
   private final ThreadLocal<long[]> started = ThreadLocal.withInitial(() -> new long[1]);
 
   @Override
