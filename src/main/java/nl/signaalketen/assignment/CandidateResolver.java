@@ -31,32 +31,37 @@ public class CandidateResolver {
   }
 
   public SortedSet<String> candidates(String roleCode, String gemeenteCode) {
+    return offer(roleCode, gemeenteCode).candidates();
+  }
+
+  /**
+   * To whom a task of this role for this gemeente goes: the groups it is shared with (the role for
+   * the gemeente and for the ZVH of its region, whether or not anybody holds them now, so a later
+   * assignment in either scope opens the task without touching it) and the people who hold the role
+   * there today, with their deputies. One read of the registry for both.
+   */
+  public Offer offer(String roleCode, String gemeenteCode) {
+    if (roleCode == null || gemeenteCode == null) {
+      return new Offer(List.of(), new TreeSet<>());
+    }
+    List<String> scopes = scopes(gemeenteCode);
     SortedSet<String> users = new TreeSet<>();
-    for (RoleAssignment a : applying(roleCode, gemeenteCode)) {
+    for (RoleAssignment a : registry.assignmentsApplying(roleCode, scopes, LocalDate.now(clock))) {
       users.add(a.personId());
       if (a.deputyId() != null) {
         users.add(a.deputyId());
       }
     }
-    return users;
+    return new Offer(scopes.stream().map(scope -> IdentitySync.scopedGroup(roleCode, scope)).toList(), users);
   }
+
+  /** The candidate groups of a task and its candidate users. */
+  public record Offer(List<String> groups, SortedSet<String> candidates) {}
 
   /** The people who hold the role for the gemeente today themselves: candidates without deputies. */
   public SortedSet<String> holders(String roleCode, String gemeenteCode) {
     return applying(roleCode, gemeenteCode).stream().map(RoleAssignment::personId)
         .collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  /**
-   * The groups a task of this role for this gemeente is shared with: the role for the gemeente and
-   * for the ZVH of its region. Both, whether or not anybody holds them now, so a later assignment
-   * in either scope opens the task without touching it.
-   */
-  public List<String> groups(String roleCode, String gemeenteCode) {
-    if (roleCode == null || gemeenteCode == null) {
-      return List.of();
-    }
-    return scopes(gemeenteCode).stream().map(scope -> IdentitySync.scopedGroup(roleCode, scope)).toList();
   }
 
   private List<String> scopes(String gemeenteCode) {

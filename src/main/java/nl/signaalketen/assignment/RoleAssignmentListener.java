@@ -36,10 +36,11 @@ public class RoleAssignmentListener implements TaskListener {
     String role = TaskRoles.variableName(declared).map(name -> variable(task, name)).orElse(declared);
     Object gemeente = task.getVariable(CaseVariables.GEMEENTE);
     String gemeenteCode = gemeente == null ? null : gemeente.toString();
-    // The groups of the role for the gemeente and its ZVH, held or not: whoever holds the role now
-    // or later sees the task (the engine grants a candidate group), one grant per group.
-    task.addCandidateGroups(resolver.groups(role, gemeenteCode));
-    SortedSet<String> users = resolver.candidates(role, gemeenteCode);
+    CandidateResolver.Offer offer = resolver.offer(role, gemeenteCode);
+    // The groups, held or not: whoever holds the role now or later sees the task (the engine grants
+    // a candidate group), one grant per group.
+    task.addCandidateGroups(offer.groups());
+    SortedSet<String> users = offer.candidates();
     if (users.isEmpty()) {
       LOG.warn("Task {} ({}): nobody holds role {} for {}; incident raised", task.getId(),
           task.getTaskDefinitionKey(), role, gemeenteCode);

@@ -6,7 +6,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
 
 import nl.signaalketen.assignment.CandidateResolver;
 import nl.signaalketen.assignment.CaseVariables;
@@ -112,10 +111,10 @@ public class OverdueTasks {
   private void escalate(Task task, ZonedDateTime now) {
     String gemeente = (String) tasks.getVariable(task.getId(), CaseVariables.GEMEENTE);
     String lead = taskRoles.roleOf(task).flatMap(registry::role).map(Role::lead).orElse(null);
-    SortedSet<String> leads = resolver.candidates(lead, gemeente);
+    CandidateResolver.Offer leads = resolver.offer(lead, gemeente);
     String caseRef = caseOf(task);
-    resolver.groups(lead, gemeente).forEach(group -> tasks.addCandidateGroup(task.getId(), group));
-    for (String user : leads) {
+    leads.groups().forEach(group -> tasks.addCandidateGroup(task.getId(), group));
+    for (String user : leads.candidates()) {
       tasks.addCandidateUser(task.getId(), user);
       channel.send(new Notification("escalatie", user, caseRef, "Geëscaleerd: " + task.getName(),
           "De taak '" + task.getName() + "' is na herinnering niet afgerond en aan u voorgelegd."));
