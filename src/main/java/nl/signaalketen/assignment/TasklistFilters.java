@@ -57,18 +57,15 @@ public class TasklistFilters {
           .setProperties(Map.of("description", description, "priority", priority, "refresh", true))
           .setQuery(query);
       filters.saveFilter(filter);
-    } else if (!sameCriteria(filter.getQuery(), query)) {
+    } else if (!sameCriteria(filter.<TaskQueryImpl>getQuery(), query)) {
       filters.saveFilter(filter.setQuery(query));
     }
     grants.toGroup(IdentitySync.ALL_PROFESSIONALS, Resources.FILTER, filter.getId(),
         Permissions.READ);
   }
 
-  /** Filters hold only expressions ("for the signed-in user"), so those say whether the query is ours. */
-  private static boolean sameCriteria(Object stored, TaskQuery wanted) {
-    return stored instanceof TaskQueryImpl query && query.getQueries().size() == 1
-        && query.getExpressions().equals(((TaskQueryImpl) wanted).getExpressions())
-        && query.getAssignee() == null && query.getCandidateUser() == null
-        && query.getCandidateGroupsInternal() == null;
+  /** Our filters hold one expression each ("for the signed-in user"): that says whether a stored query is ours. */
+  private static boolean sameCriteria(TaskQueryImpl stored, TaskQuery wanted) {
+    return stored.getQueries().size() == 1 && stored.getExpressions().equals(((TaskQueryImpl) wanted).getExpressions());
   }
 }
