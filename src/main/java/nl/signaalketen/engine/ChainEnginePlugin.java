@@ -12,6 +12,8 @@ import nl.signaalketen.formvalidation.FormValidation;
 import nl.signaalketen.formvalidation.RefusalUnwrapping;
 import nl.signaalketen.security.AuthorizedGroups;
 import nl.signaalketen.security.CaseAuthorizationProvider;
+import nl.signaalketen.security.RevokeChecks;
+import org.camunda.bpm.engine.ProcessEngine;
 import nl.signaalketen.security.VariableFilterRefusal;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -55,6 +57,11 @@ public class ChainEnginePlugin extends AbstractProcessEnginePlugin {
     this.deadline = deadline;
     this.forms = forms;
     this.runningCases = runningCases;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    RevokeChecks.decide((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration(), engine);
   }
 
   @Override

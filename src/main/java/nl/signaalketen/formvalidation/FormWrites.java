@@ -2,6 +2,8 @@ package nl.signaalketen.formvalidation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +30,7 @@ public class FormWrites {
   private final ProcessEngine engine;
   private final EngineReads reads;
   private final FormValidation validation;
+  private final Map<String, Optional<JsonNode>> startForms = new ConcurrentHashMap<>();
 
   public FormWrites(ProcessEngine engine, EngineReads reads, FormValidation validation) {
     this.engine = engine;
@@ -49,13 +52,25 @@ public class FormWrites {
 
   /** Whether the process definition has a start form (else only the chain starts it). */
   public boolean hasStartForm(String processDefinitionId) {
-    return reads.unrestricted(() -> startFormRef(processDefinitionId) != null);
+    return startForm(processDefinitionId).isPresent();
   }
 
   /** The violations of a start of this process definition from its start form. */
   public List<FormRules.Violation> forStart(String processDefinitionId, JsonNode submitted) {
-    JsonNode form = reads.unrestricted(() -> form(processDefinitionId, startFormRef(processDefinitionId)));
-    return FormContract.violations(form, Map.of(), submitted);
+    return FormContract.violations(startForm(processDefinitionId).orElse(EMPTY_FORM), Map.of(), submitted);
+  }
+
+  /** The start form deployed with the definition, or none; read once per definition, which never changes. */
+  private Optional<JsonNode> startForm(String processDefinitionId) {
+    Optional<JsonNode> form = startForms.get(processDefinitionId);
+    if (form == null) {
+      form = reads.unrestricted(() -> {
+        CamundaFormRef ref = startFormRef(processDefinitionId);
+        return ref == null ? Optional.<JsonNode>empty() : Optional.of(form(processDefinitionId, ref));
+      });
+      startForms.put(processDefinitionId, form);
+    }
+    return form;
   }
 
   private CamundaFormRef startFormRef(String processDefinitionId) {

@@ -39,7 +39,11 @@ class AdminChecks {
     this.registryGroups = registryGroups;
   }
 
-  /** A grant, global grant or revocation, created or changed: none on cases, tasks or decisions. */
+  /**
+   * A grant or global grant, created or changed: none on cases, tasks or decisions. No new
+   * revocation: without any, the engine skips its per-command search for them
+   * (nl.signaalketen.security.RevokeChecks).
+   */
   void grant(byte[] body, boolean create) {
     JsonNode grant = JsonBodies.parse(body);
     JsonNode resourceType = grant.path("resourceType");
@@ -49,6 +53,10 @@ class AdminChecks {
     if (CASE_RESOURCES.contains(resourceType.asInt())) {
       throw Refusal.forbidden("Rechten op zaken, taken en beslissingen geeft de keten zelf, aan wie een taak"
           + " krijgt of een rol in het netwerkregister heeft; ze worden niet met de hand toegekend.");
+    }
+    if (create && grant.path("type").asInt(Authorization.AUTH_TYPE_GRANT) == Authorization.AUTH_TYPE_REVOKE) {
+      throw Refusal.forbidden("type: intrekkingen (REVOKE) worden niet gebruikt; wie iets niet mag, krijgt er"
+          + " geen recht op. Neem een bestaand recht weg of beperk het.");
     }
     if (create && exists(grant)) {
       throw new Refusal(409, "Dit recht bestaat al voor deze gebruiker of groep; wijzig het bestaande.");

@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
@@ -57,6 +63,28 @@ public class CaseAuthorizationProvider extends DefaultAuthorizationProvider {
     }
     AuthorizationEntity grant = getGrantAuthorizationByUserId(userId, Resources.TASK, task.getId());
     return grant == null ? null : new AuthorizationEntity[] {grant};
+  }
+
+  /**
+   * A task or instance created in this command has no grant in the database yet (its id is new):
+   * look only in the command's cache, which {@code updateAuthorizationBasedOnCacheEntries} does, and
+   * spare a query per grant on every new signal.
+   */
+  @Override
+  protected AuthorizationEntity getGrantAuthorizationByGroupId(String groupId, Resource resource, String resourceId) {
+    return createdInThisCommand(resource, resourceId) ? null
+        : super.getGrantAuthorizationByGroupId(groupId, resource, resourceId);
+  }
+
+  private static boolean createdInThisCommand(Resource resource, String resourceId) {
+    Class<? extends DbEntity> type = resource.resourceType() == Resources.TASK.resourceType() ? TaskEntity.class
+        : resource.resourceType() == Resources.PROCESS_INSTANCE.resourceType() ? ExecutionEntity.class : null;
+    if (type == null || resourceId == null || Context.getCommandContext() == null) {
+      return false;
+    }
+    DbEntityCache cache = Context.getCommandContext().getDbEntityManager().getDbEntityCache();
+    DbEntity entity = cache.get(type, resourceId);
+    return entity != null && cache.isTransient(entity);
   }
 
   private AuthorizationEntity readInstance(String groupId, String instanceId) {

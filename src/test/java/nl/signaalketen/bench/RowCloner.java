@@ -44,6 +44,9 @@ final class RowCloner {
   private final Map<String, Integer> clonesMade = new HashMap<>();
   private final Map<String, Long> templateRows = new TreeMap<>();
 
+  /** The most a copy's timestamps move back: enough to interleave, too little to make work overdue. */
+  private static final int SHIFT_SECONDS = 6 * 3600;
+
   record Column(String name, String type, boolean text, boolean identity) {}
 
   RowCloner(Connection db) {
@@ -167,7 +170,7 @@ final class RowCloner {
             continue;
           }
           targets.add(c.name());
-          values.add(c.text() ? varied(c.name()) : "t." + c.name());
+          values.add(c.text() ? varied(c.name()) : c.type().startsWith("timestamp") ? shifted(c.name()) : "t." + c.name());
         }
         String sql = "insert into " + table + " (" + String.join(", ", targets) + ") select " + String.join(", ", values)
             + " from " + SCHEMA + "." + table + " t join " + SCHEMA + ".plan p on p.root = t.bench_root_"
@@ -201,6 +204,15 @@ final class RowCloner {
       }
     }
     return counts;
+  }
+
+  /**
+   * A copy's moments, all moved back by the same few hours (by copy and template): the copies of a
+   * template are spread over time among the others, as real work is, instead of sharing its
+   * timestamps, which would put one region's tasks together in every index on time.
+   */
+  private static String shifted(String column) {
+    return "t." + column + " - ((k * 7919 + abs(hashtext(p.root)::bigint)) % " + SHIFT_SECONDS + ") * interval '1 second'";
   }
 
   private static String varied(String column) {

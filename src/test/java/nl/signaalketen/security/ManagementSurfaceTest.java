@@ -8,6 +8,7 @@ import java.util.Map;
 import nl.signaalketen.testsupport.IntegrationTest;
 import nl.signaalketen.testsupport.Rest;
 import nl.signaalketen.testsupport.RestCase;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ class ManagementSurfaceTest {
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;
+  @Autowired ProcessEngine engine;
 
   private ResponseEntity<String> asWebapp(String user, String app, HttpMethod method, String path, String json) {
     HttpHeaders session = Rest.tasklistSession(http, user);
@@ -73,6 +75,18 @@ class ManagementSurfaceTest {
     var typed = admin.send(HttpMethod.POST, "/engine-rest/group/create",
         Map.of("id", "eigen-" + System.nanoTime(), "name", "Eigen groep", "type", "netwerkrol-gebied"));
     assertThat(typed.getStatusCode().value()).isEqualTo(403);
+  }
+
+  @Test
+  void theAdministratorCannotCreateARevocationSoTheEngineNeedNotSearchForThem() {
+    Rest admin = Rest.as(http, Rest.ADMIN);
+    var revoke = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 2,
+        "permissions", List.of("READ"), "userId", "adviseur-leiden", "resourceType", 1, "resourceId", "adviseur-leiden"));
+
+    assertThat(revoke.getStatusCode().value()).isEqualTo(403);
+    assertThat(String.valueOf(revoke.getBody())).contains("type").contains("REVOKE");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().authorizationType(2).count()).isZero();
+    assertThat(engine.getProcessEngineConfiguration().getAuthorizationCheckRevokes()).isEqualTo("never");
   }
 
   @Test

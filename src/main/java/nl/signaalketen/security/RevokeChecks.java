@@ -1,0 +1,32 @@
+package nl.signaalketen.security;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Camunda searches the authorization table for revocations before every authorized command
+ * ({@code authorizationCheckRevokes=auto}), three times per signal. The installation uses no
+ * revocations (rights are only granted; the gate refuses to create one), so the search is switched
+ * off when none exist. Where an older installation still holds some, the search stays on.
+ */
+public final class RevokeChecks {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RevokeChecks.class);
+
+  private RevokeChecks() {}
+
+  /** After the engine is built: its schema exists, nobody is signed in. */
+  public static void decide(ProcessEngineConfigurationImpl configuration, ProcessEngine engine) {
+    long revocations = engine.getAuthorizationService().createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
+    if (revocations == 0) {
+      configuration.setAuthorizationCheckRevokes(ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    } else {
+      LOG.warn("{} revoke authorization(s) exist; the engine keeps checking revocations on every command."
+          + " Replace them by narrower grants and delete them to save that search.", revocations);
+    }
+  }
+}
