@@ -29,6 +29,7 @@ final class SqlMeter implements QueryExecutionListener {
   final LongAdder statements = new LongAdder();
   final LongAdder roundTrips = new LongAdder();
   final LongAdder nanos = new LongAdder();
+  private final Map<String, String> normalised = new ConcurrentHashMap<>();
   private volatile String phase;
   private final Map<String, Map<String, QueryStats>> byPhase = new ConcurrentHashMap<>();
 
@@ -95,7 +96,9 @@ final class SqlMeter implements QueryExecutionListener {
       return;
     }
     QueryInfo first = queryInfoList.get(0);
-    String sql = first.getQuery().trim().replaceAll("\\s+", " ");
+    // Normalised once per text: a regex over every statement's long SQL cost the apps measurable CPU.
+    String sql = normalised.size() < 20_000
+        ? normalised.computeIfAbsent(first.getQuery(), SqlMeter::normalise) : normalise(first.getQuery());
     QueryStats stats = byPhase.computeIfAbsent(current, p -> new ConcurrentHashMap<>())
         .computeIfAbsent(sql, QueryStats::new);
     stats.count.add(count);
@@ -112,6 +115,10 @@ final class SqlMeter implements QueryExecutionListener {
       }
       stats.slowestParameters = values;
     }
+  }
+
+  private static String normalise(String sql) {
+    return sql.trim().replaceAll("\\s+", " ");
   }
 
   /** Wraps every DataSource bean of the context it is registered in. */
