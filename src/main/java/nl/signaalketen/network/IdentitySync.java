@@ -1,17 +1,13 @@
 package nl.signaalketen.network;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class IdentitySync {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
 
   /** Every professional in the registry; carries the rights all of them share (Tasklist, filters). */
   public static final String ALL_PROFESSIONALS = "signaalketen";
@@ -36,38 +34,58 @@ public class IdentitySync {
 
   private final IdentityService identity;
   private final NetworkRepository repository;
-  private final Clock clock;
+  private final MirrorState mirror;
+  private final UserMirror users;
+  private final GroupMirror groups;
 
-  public IdentitySync(IdentityService identity, NetworkRepository repository, Clock clock) {
+  IdentitySync(IdentityService identity, NetworkRepository repository, MirrorState mirror, UserMirror users,
+      GroupMirror groups) {
     this.identity = identity;
     this.repository = repository;
-    this.clock = clock;
+    this.mirror = mirror;
+    this.users = users;
+    this.groups = groups;
   }
 
   /**
-   * Start-up, and every night, because assignments start and end by date. Loads the assignments
-   * once and hands each role its own, instead of a query (and a full scan) per role.
+   * Start-up, and every night, because assignments start and end by date. Loads the registry once
+   * and hands each role its own assignments, instead of a query per role; skipped when this
+   * registry was already mirrored today ({@link MirrorState}).
    */
   @Scheduled(cron = "0 5 0 * * *")
   @Transactional
   public void syncAll() {
+    long started = System.nanoTime();
+    List<Person> people = repository.people();
+    List<RoleAssignment> assignments = repository.assignments();
+    List<Role> roles = repository.roles();
+    List<Organisation> organisations = repository.organisations();
+    String fingerprint = mirror.fingerprint(people, assignments, roles, organisations);
+    if (mirror.mirrored(fingerprint)) {
+      LOG.info("Registry unchanged since it was last mirrored into Camunda's identity today; nothing to do");
+      return;
+    }
     ensureAllProfessionalsGroup();
-    repository.people().forEach(p -> syncUser(p, null));
-    Map<String, List<RoleAssignment>> byRole = repository.assignments().stream()
+    users.syncAll(people);
+    Map<String, List<RoleAssignment>> byRole = assignments.stream()
         .collect(Collectors.groupingBy(RoleAssignment::roleCode));
-    repository.roles().forEach(r -> syncRoleGroup(r, byRole.getOrDefault(r.code(), List.of())));
+    Map<String, String> names = organisations.stream().collect(Collectors.toMap(Organisation::code, Organisation::name));
+    roles.forEach(r -> groups.syncRoleGroup(r, byRole.getOrDefault(r.code(), List.of()), names));
+    mirror.record(fingerprint);
+    LOG.info("Registry mirrored into Camunda's identity: {} people, {} roles in {} ms", people.size(), roles.size(),
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   /** Creates or refreshes the user; the password is only set when the user is new. */
   public void syncPerson(Person person, String initialPassword) {
     // Also called before the first syncAll (the demo network adds people at start-up).
     ensureAllProfessionalsGroup();
-    syncUser(person, initialPassword);
+    users.sync(person, initialPassword);
   }
 
   /** Group membership = the holders and deputies of assignments of this role that apply today. */
   public void syncRoleGroup(String roleCode) {
-    syncRoleGroup(repository.role(roleCode).orElseThrow(), repository.assignmentsOf(roleCode));
+    groups.syncRoleGroup(repository.role(roleCode).orElseThrow(), repository.assignmentsOf(roleCode), null);
   }
 
   /**
@@ -93,86 +111,6 @@ public class IdentitySync {
     return ALL_PROFESSIONALS.equals(groupId) || repository.role(role).isPresent();
   }
 
-  private void syncUser(Person person, String initialPassword) {
-    User user = identity.createUserQuery().userId(person.id()).singleResult();
-    boolean isNew = user == null;
-    if (isNew) {
-      user = identity.newUser(person.id());
-    }
-    int space = person.name().indexOf(' ');
-    String first = space < 0 ? person.name() : person.name().substring(0, space);
-    String last = space < 0 ? "" : person.name().substring(space + 1);
-    if (isNew || !first.equals(user.getFirstName()) || !last.equals(user.getLastName())
-        || !person.email().equals(user.getEmail())) {
-      user.setFirstName(first);
-      user.setLastName(last);
-      user.setEmail(person.email());
-      if (isNew && initialPassword != null && !initialPassword.isEmpty()) {
-        user.setPassword(initialPassword);
-      }
-      identity.saveUser(user);
-    }
-    if (identity.createUserQuery().userId(person.id()).memberOfGroup(ALL_PROFESSIONALS).count() == 0) {
-      identity.createMembership(person.id(), ALL_PROFESSIONALS);
-    }
-  }
-
-  /** {@code assignments}: those of this role (any date); only the ones that apply today count. */
-  private void syncRoleGroup(Role role, List<RoleAssignment> assignments) {
-    String roleCode = role.code();
-    ensureGroup(roleCode, role.name(), ROLE_GROUP_TYPE);
-    LocalDate today = LocalDate.now(clock);
-    Set<String> wanted = new HashSet<>();
-    for (RoleAssignment a : assignments) {
-      if (a.appliesOn(today)) {
-        wanted.add(a.personId());
-        if (a.deputyId() != null) {
-          wanted.add(a.deputyId());
-        }
-      }
-    }
-    syncMembers(roleCode, wanted);
-    syncScopedGroups(role, assignments, today);
-  }
-
-  /** One group per scope the role was ever assigned in; emptied, not removed, when nobody holds it. */
-  private void syncScopedGroups(Role role, List<RoleAssignment> assignments, LocalDate today) {
-    Map<String, Set<String>> wantedByScope = new HashMap<>();
-    for (RoleAssignment a : assignments) {
-      Set<String> wanted = wantedByScope.computeIfAbsent(a.scopeCode(), s -> new HashSet<>());
-      if (a.appliesOn(today)) {
-        wanted.add(a.personId());
-        if (a.deputyId() != null) {
-          wanted.add(a.deputyId());
-        }
-      }
-    }
-    if (wantedByScope.isEmpty()) {
-      return;
-    }
-    Map<String, Group> existing = identity.createGroupQuery()
-        .groupIdIn(wantedByScope.keySet().stream().map(s -> scopedGroup(role.code(), s)).toArray(String[]::new))
-        .list().stream().collect(Collectors.toMap(Group::getId, g -> g));
-    wantedByScope.forEach((scope, wanted) -> {
-      String groupId = scopedGroup(role.code(), scope);
-      String name = role.name() + " voor " + repository.organisation(scope).map(Organisation::name).orElse(scope);
-      Group group = existing.get(groupId);
-      if (group == null || !name.equals(group.getName()) || !SCOPED_ROLE_GROUP_TYPE.equals(group.getType())) {
-        ensureGroup(groupId, name, SCOPED_ROLE_GROUP_TYPE);
-      }
-      syncMembers(groupId, wanted);
-    });
-  }
-
-  private void syncMembers(String groupId, Set<String> wanted) {
-    List<User> members = identity.createUserQuery().memberOfGroup(groupId).list();
-    Set<String> current = members.stream().map(User::getId).collect(Collectors.toSet());
-    current.stream().filter(id -> !wanted.contains(id))
-        .forEach(id -> identity.deleteMembership(id, groupId));
-    wanted.stream().filter(id -> !current.contains(id))
-        .forEach(id -> identity.createMembership(id, groupId));
-  }
-
   /** Whether a Camunda user of this id exists that the registry did not make (an administrator). */
   public boolean isUserOutsideTheRegistry(String userId) {
     return identity.createUserQuery().userId(userId).count() > 0
@@ -189,18 +127,6 @@ public class IdentitySync {
   }
 
   private void ensureAllProfessionalsGroup() {
-    ensureGroup(ALL_PROFESSIONALS, "Professionals in de signaalketen", "signaalketen");
-  }
-
-  private void ensureGroup(String id, String name, String type) {
-    Group group = identity.createGroupQuery().groupId(id).singleResult();
-    if (group == null) {
-      group = identity.newGroup(id);
-    } else if (name.equals(group.getName()) && type.equals(group.getType())) {
-      return;
-    }
-    group.setName(name);
-    group.setType(type);
-    identity.saveGroup(group);
+    groups.ensureGroup(ALL_PROFESSIONALS, "Professionals in de signaalketen", "signaalketen");
   }
 }
