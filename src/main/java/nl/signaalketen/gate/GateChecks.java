@@ -11,7 +11,10 @@ import nl.signaalketen.formvalidation.FormRules;
 import nl.signaalketen.formvalidation.FormWrites;
 import org.camunda.bpm.engine.IdentityService;
 import nl.signaalketen.security.VariableFilterRefusal;
+import nl.signaalketen.engine.EngineReads;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -31,10 +34,12 @@ class GateChecks {
 
   private final ProcessEngine engine;
   private final FormWrites forms;
+  private final EngineReads reads;
 
-  GateChecks(ProcessEngine engine, FormWrites forms) {
+  GateChecks(ProcessEngine engine, FormWrites forms, EngineReads reads) {
     this.engine = engine;
     this.forms = forms;
+    this.reads = reads;
   }
 
   /** A non-task query: no parameter or body field that filters on variable values. */
@@ -106,12 +111,15 @@ class GateChecks {
     if (!(businessKey.isMissingNode() || businessKey.isNull() || businessKey.asText().isEmpty())) {
       throw Refusal.badRequest("businessKey: het casusnummer geeft de keten zelf.");
     }
-    ProcessDefinition definition = asCaller(caller, () -> {
+    // Found as the engine, then the caller's right to read it: the same answer as the caller's own
+    // query, and a standing right the engine answers from memory (security.StandingRights).
+    ProcessDefinition definition = reads.unrestricted(() -> {
       var query = engine.getRepositoryService().createProcessDefinitionQuery();
       return (id != null ? query.processDefinitionId(id) : query.processDefinitionKey(key).latestVersion())
           .singleResult();
     });
-    if (definition == null) {
+    if (definition == null || !engine.getAuthorizationService().isUserAuthorized(caller.userId(), caller.groups(),
+        Permissions.READ, Resources.PROCESS_DEFINITION, definition.getKey())) {
       throw Refusal.notFound("Dit proces bestaat niet, of u mag het niet starten.");
     }
     if (!forms.hasStartForm(definition.getId())) {

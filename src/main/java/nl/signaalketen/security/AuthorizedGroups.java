@@ -3,10 +3,17 @@ package nl.signaalketen.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
@@ -25,12 +32,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * per-row check joins the authorization table on {@code RESOURCE_ID_ IN (task, definition, '*')},
  * which PostgreSQL can only run as a nested loop: 0.45 s for a user who sees 1,000 tasks. Any other
  * task query (other groups, another user, "or" branches, a LIKE on groups, revocations in force)
- * keeps Camunda's check.
+ * keeps Camunda's check. Checks of standing rights are answered from {@link StandingRights}.
  */
 public final class AuthorizedGroups extends AuthorizationManager {
 
   /** Registered as the engine's AuthorizationManager (a custom session factory replaces the default). */
   public static SessionFactory factory() {
+    StandingRights standingRights = new StandingRights();
     return new SessionFactory() {
       @Override
       public Class<?> getSessionType() {
@@ -39,9 +47,64 @@ public final class AuthorizedGroups extends AuthorizationManager {
 
       @Override
       public Session openSession() {
-        return new AuthorizedGroups();
+        return new AuthorizedGroups(standingRights);
       }
     };
+  }
+
+  private final StandingRights standingRights;
+
+  private AuthorizedGroups(StandingRights standingRights) {
+    this.standingRights = standingRights;
+  }
+
+  @Override
+  public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck check) {
+    if (isAuthorizationEnabled() && StandingRights.standing(check)) {
+      return standingRights.answer(userId, groupIds, check, () -> super.isAuthorized(userId, groupIds, check));
+    }
+    return super.isAuthorized(userId, groupIds, check);
+  }
+
+  @Override
+  public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+    if (StandingRights.standing(check)) {
+      return standingRights.answer(userId, groupIds, check, () -> super.isAuthorized(userId, groupIds, check));
+    }
+    return super.isAuthorized(userId, groupIds, check);
+  }
+
+  @Override
+  public void insert(DbEntity authorization) {
+    super.insert(authorization);
+    forgetStandingRightsOnCommit(authorization);
+  }
+
+  @Override
+  public void update(AuthorizationEntity authorization) {
+    super.update(authorization);
+    forgetStandingRightsOnCommit(null); // what it was before may have been a standing right
+  }
+
+  @Override
+  public void delete(DbEntity authorization) {
+    super.delete(authorization);
+    forgetStandingRightsOnCommit(authorization);
+  }
+
+  @Override
+  public void deleteAuthorizationsByResourceId(Resource resource, String resourceId) {
+    super.deleteAuthorizationsByResourceId(resource, resourceId);
+    if (StandingRights.STANDING_TYPES.contains(resource.resourceType())) {
+      forgetStandingRightsOnCommit(null);
+    }
+  }
+
+  private void forgetStandingRightsOnCommit(DbEntity authorization) {
+    if (authorization == null || authorization instanceof AuthorizationEntity a && StandingRights.standing(a)) {
+      Context.getCommandContext().getTransactionContext()
+          .addTransactionListener(TransactionState.COMMITTED, committed -> standingRights.forgetAll());
+    }
   }
 
   @Override

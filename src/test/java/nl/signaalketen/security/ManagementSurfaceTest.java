@@ -78,6 +78,34 @@ class ManagementSurfaceTest {
   }
 
   @Test
+  void aFilterWhoseRightIsTakenAwayNoLongerRunsFromTheNextRequestOn() {
+    Rest admin = Rest.as(http, Rest.ADMIN);
+    Rest user = Rest.as(http, "adviseur-leiden");
+    var created = admin.send(HttpMethod.POST, "/engine-rest/filter/create", Map.of("resourceType", "Task",
+        "name", "Proef " + System.nanoTime(), "query", Map.of("assigneeExpression", "${currentUser()}"),
+        "properties", Map.of()));
+    assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(200);
+    String filter = String.valueOf(created.getBody().get("id"));
+    try {
+      var grant = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+          "permissions", List.of("READ"), "userId", "adviseur-leiden", "resourceType", 5, "resourceId", filter));
+      assertThat(grant.getStatusCode().value()).isEqualTo(200);
+      assertThat(user.send(HttpMethod.GET, "/engine-rest/filter/" + filter + "/count", null).getStatusCode().value())
+          .isEqualTo(200);
+      assertThat(user.send(HttpMethod.GET, "/engine-rest/filter/" + filter + "/count", null).getStatusCode().value())
+          .isEqualTo(200);
+
+      assertThat(admin.send(HttpMethod.DELETE, "/engine-rest/authorization/" + grant.getBody().get("id"), null)
+          .getStatusCode().value()).isEqualTo(204);
+
+      assertThat(user.send(HttpMethod.GET, "/engine-rest/filter/" + filter + "/count", null).getStatusCode().value())
+          .isIn(403, 404);
+    } finally {
+      admin.send(HttpMethod.DELETE, "/engine-rest/filter/" + filter, null);
+    }
+  }
+
+  @Test
   void theAdministratorCannotCreateARevocationSoTheEngineNeedNotSearchForThem() {
     Rest admin = Rest.as(http, Rest.ADMIN);
     var revoke = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 2,
