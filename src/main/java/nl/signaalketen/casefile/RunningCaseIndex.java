@@ -9,6 +9,10 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,7 +45,9 @@ public class RunningCaseIndex implements ExecutionListener {
 
   /** The case's row, replacing one it had; no row when the signal names nobody. */
   void put(String instanceId, String casusId, String personKey, String gemeente) {
-    remove(instanceId);
+    if (!startedInThisCommand(instanceId)) {
+      remove(instanceId);
+    }
     if (personKey != null && gemeente != null) {
       insert(instanceId, casusId, personKey, gemeente);
     }
@@ -58,6 +64,17 @@ public class RunningCaseIndex implements ExecutionListener {
     } catch (DuplicateKeyException e) {
       return false; // e.g. another node indexed it at the same moment
     }
+  }
+
+  /** An instance the current command started has no row yet: its id is new (saves a delete per signal). */
+  private static boolean startedInThisCommand(String instanceId) {
+    CommandContext command = Context.getCommandContext();
+    if (command == null) {
+      return false;
+    }
+    DbEntityCache cache = command.getDbEntityManager().getDbEntityCache();
+    ExecutionEntity instance = cache.get(ExecutionEntity.class, instanceId);
+    return instance != null && cache.isTransient(instance);
   }
 
   void remove(String instanceId) {
