@@ -59,8 +59,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       }
       List<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
           .map(Group::getId).toList();
-      List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true)
-          .list().stream().map(Tenant::getId).toList();
+      List<String> tenants = !remembered.hasTenants(() -> identity.createTenantQuery().count() > 0) ? List.of()
+          : identity.createTenantQuery().userMember(user).includingGroupsOfUser(true)
+              .list().stream().map(Tenant::getId).toList();
       return new SignedIn(user, groups, tenants);
     });
   }

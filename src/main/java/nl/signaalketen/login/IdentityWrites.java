@@ -1,5 +1,6 @@
 package nl.signaalketen.login;
 
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -79,6 +80,12 @@ class IdentityWrites extends DbIdentityServiceProvider {
   @Override
   public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
     return forgetEveryone(super.deleteTenantGroupMembership(tenantId, groupId));
+  }
+
+  /** A new tenant: sign-ins may now have tenants to look up ({@link RememberedLogins#hasTenants}). */
+  @Override
+  public IdentityOperationResult saveTenant(Tenant tenant) {
+    return forgetEveryone(super.saveTenant(tenant));
   }
 
   @Override

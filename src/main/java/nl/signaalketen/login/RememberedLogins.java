@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -42,8 +43,12 @@ class RememberedLogins {
   /** Per user (lower case), the forgetting that concerned them last; with {@link #everyone}, their identity's version. */
   private final Map<String, Long> changed = new ConcurrentHashMap<>();
   private volatile long everyone;
+  private final Duration ttl;
+  private volatile boolean tenants;
+  private volatile long tenantsCheckedAt;
 
   RememberedLogins(@Value("${" + TTL + ":60s}") Duration ttl) {
+    this.ttl = ttl;
     this.logins = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_USERS).build();
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
@@ -79,7 +84,22 @@ class RememberedLogins {
   /** After a change to a whole group or tenant, whose members are not known here. */
   void forgetEveryone() {
     everyone = forgettings.incrementAndGet();
+    tenantsCheckedAt = 0;
     logins.invalidateAll();
+  }
+
+  /**
+   * Whether the installation has any tenant, asked at most once per {@link #TTL} (and again after a
+   * tenant changed on this node): without tenants nobody has one, and a sign-in skips the lookup.
+   * A tenant made on another node is seen within the TTL; until then its members see less, not more.
+   */
+  boolean hasTenants(BooleanSupplier ask) {
+    long now = System.nanoTime();
+    if (tenantsCheckedAt == 0 || now - tenantsCheckedAt > ttl.toNanos()) {
+      tenants = ask.getAsBoolean();
+      tenantsCheckedAt = now;
+    }
+    return tenants;
   }
 
   /** Changes whenever this user's password, groups or tenants changed on this node (or everyone's). */

@@ -14,6 +14,7 @@ import nl.signaalketen.network.NetworkInput.NewPerson;
 import nl.signaalketen.network.NetworkService;
 import nl.signaalketen.testsupport.IntegrationTest;
 import nl.signaalketen.testsupport.Rest;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 /**
  * A remembered Basic sign-in saves the password check, and never outlives what it stands for: a
@@ -43,6 +45,8 @@ class RememberedLoginTest {
   @Autowired TestRestTemplate http;
   @Autowired NetworkService network;
   @Autowired ProcessEngine engine;
+  @Autowired IdentityService identity;
+  @Autowired CamundaIdentityAuthenticationProvider signIn;
 
   private ProcessEngineConfigurationImpl configuration;
   private PasswordManager original;
@@ -133,6 +137,27 @@ class RememberedLoginTest {
         .getStatusCode().value()).isEqualTo(204);
 
     assertThat(user.get(VERSION).getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
+  void aTenantTheUserJoinsIsInTheirNextSignInThoughSignInsSkipTheLookupWhileThereAreNoTenants() {
+    String id = newProfessional();
+    assertThat(signedIn(id).tenants()).isEmpty();
+    String tenant = "proef-" + UUID.randomUUID().toString().substring(0, 8);
+
+    identity.saveTenant(identity.newTenant(tenant));
+    identity.createTenantUserMembership(tenant, id);
+    try {
+      assertThat(signedIn(id).tenants()).containsExactly(tenant);
+    } finally {
+      identity.deleteTenant(tenant);
+    }
+    assertThat(signedIn(id).tenants()).isEmpty();
+  }
+
+  private SignedIn signedIn(String id) {
+    return (SignedIn) signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(id, PASSWORD))
+        .getPrincipal();
   }
 
   /** A registry person of its own, with a password: a failed attempt locks no one other tests use. */
