@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
  * A request whose body the gate has read (so it can check it) and hands on unchanged; or, for
- * the one operation the gate answers differently, with another last path segment and body.
+ * the operations the gate answers differently, with other last path segments (and body).
  */
 final class BufferedRequest extends HttpServletRequestWrapper {
 
@@ -46,6 +46,11 @@ final class BufferedRequest extends HttpServletRequestWrapper {
   /** The same request for another last path segment ("unclaim" → "claim"), with a JSON body. */
   BufferedRequest rewritten(String from, String to, String json) {
     return new BufferedRequest((HttpServletRequest) getRequest(), json.getBytes(StandardCharsets.UTF_8), from, to);
+  }
+
+  /** The same request, its body unchanged, for other last path segments ("key/k/start" → "id/start"). */
+  BufferedRequest withPathEnd(String from, String to) {
+    return new BufferedRequest((HttpServletRequest) getRequest(), body, from, to);
   }
 
   byte[] body() {

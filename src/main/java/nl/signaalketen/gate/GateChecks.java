@@ -11,12 +11,10 @@ import nl.signaalketen.formvalidation.FormRules;
 import nl.signaalketen.formvalidation.FormWrites;
 import org.camunda.bpm.engine.IdentityService;
 import nl.signaalketen.security.VariableFilterRefusal;
-import nl.signaalketen.engine.EngineReads;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +32,12 @@ class GateChecks {
 
   private final ProcessEngine engine;
   private final FormWrites forms;
-  private final EngineReads reads;
+  private final StartableDefinitions definitions;
 
-  GateChecks(ProcessEngine engine, FormWrites forms, EngineReads reads) {
+  GateChecks(ProcessEngine engine, FormWrites forms, StartableDefinitions definitions) {
     this.engine = engine;
     this.forms = forms;
-    this.reads = reads;
+    this.definitions = definitions;
   }
 
   /** A non-task query: no parameter or body field that filters on variable values. */
@@ -103,8 +101,12 @@ class GateChecks {
     refuseAny(forms.forTask(taskId, request.get("variables")));
   }
 
-  /** Starting a process from its start form: exactly its fields, nothing that steers the start. */
-  void startForm(RestCaller caller, String id, String key, byte[] body) {
+  /**
+   * Starting a process from its start form: exactly its fields, nothing that steers the start.
+   * Answers the id of the definition checked, which is the one to start: a start by key goes on as a
+   * start of that id, so the engine starts exactly the version whose form was checked.
+   */
+  String startForm(RestCaller caller, String id, String key, byte[] body) {
     JsonNode request = JsonBodies.parse(body);
     onlyFields(request, START_FORM_FIELDS);
     JsonNode businessKey = request.path("businessKey");
@@ -113,19 +115,16 @@ class GateChecks {
     }
     // Found as the engine, then the caller's right to read it: the same answer as the caller's own
     // query, and a standing right the engine answers from memory (security.StandingRights).
-    ProcessDefinition definition = reads.unrestricted(() -> {
-      var query = engine.getRepositoryService().createProcessDefinitionQuery();
-      return (id != null ? query.processDefinitionId(id) : query.processDefinitionKey(key).latestVersion())
-          .singleResult();
-    });
+    StartableDefinitions.Definition definition = id != null ? definitions.byId(id) : definitions.latest(key);
     if (definition == null || !engine.getAuthorizationService().isUserAuthorized(caller.userId(), caller.groups(),
-        Permissions.READ, Resources.PROCESS_DEFINITION, definition.getKey())) {
+        Permissions.READ, Resources.PROCESS_DEFINITION, definition.key())) {
       throw Refusal.notFound("Dit proces bestaat niet, of u mag het niet starten.");
     }
-    if (!forms.hasStartForm(definition.getId())) {
+    if (!forms.hasStartForm(definition.id())) {
       throw Refusal.forbidden("Dit proces start alleen vanuit de keten, niet met een formulier.");
     }
-    refuseAny(forms.forStart(definition.getId(), request.get("variables")));
+    refuseAny(forms.forStart(definition.id(), request.get("variables")));
+    return definition.id();
   }
 
   /** An operation on one's own user (the password): only one's own. */

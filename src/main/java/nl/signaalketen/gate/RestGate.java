@@ -103,7 +103,16 @@ class RestGate extends OncePerRequestFilter {
         return;
       }
       case TASK_FORM -> checks.taskForm(caller, operation.variable(path, "id"), body);
-      case START_FORM -> checks.startForm(caller, operation.variable(path, "id"), operation.variable(path, "key"), body);
+      case START_FORM -> {
+        String key = operation.variable(path, "key");
+        String id = checks.startForm(caller, operation.variable(path, "id"), key, body);
+        if (key != null) {
+          // The version whose form was checked, and no second lookup of the latest one.
+          String action = path.value().substring(path.value().lastIndexOf('/') + 1);
+          inDutch(buffered.withPathEnd("key/" + key + "/" + action, id + "/" + action), response, chain);
+          return;
+        }
+      }
       default -> throw new IllegalStateException("Unknown check " + operation.check());
     }
     if (operation.check() == Operation.Check.TASK_FORM || operation.check() == Operation.Check.START_FORM) {
