@@ -1,6 +1,8 @@
 package nl.signaalketen.gate;
 
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,30 +38,28 @@ class StartableDefinitions {
 
   /** The definition of this id, or null. */
   Definition byId(String id) {
-    String key = keys.getIfPresent(id);
-    if (key == null) {
-      ProcessDefinition found = find(id, null);
-      if (found == null) {
-        return null;
-      }
-      key = found.getKey();
-      keys.put(id, key);
-    }
-    return new Definition(id, key);
+    String key = remembered(keys, id, () -> find(id, null), ProcessDefinition::getKey);
+    return key == null ? null : new Definition(id, key);
   }
 
   /** The latest version of this key, or null. */
   Definition latest(String key) {
-    String id = latestIds.getIfPresent(key);
-    if (id == null) {
-      ProcessDefinition found = find(null, key);
+    String id = remembered(latestIds, key, () -> find(null, key), ProcessDefinition::getId);
+    return id == null ? null : new Definition(id, key);
+  }
+
+  private static String remembered(Cache<String, String> cache, String name, Supplier<ProcessDefinition> find,
+      Function<ProcessDefinition, String> part) {
+    String known = cache.getIfPresent(name);
+    if (known == null) {
+      ProcessDefinition found = find.get();
       if (found == null) {
         return null;
       }
-      id = found.getId();
-      latestIds.put(key, id);
+      known = part.apply(found);
+      cache.put(name, known);
     }
-    return new Definition(id, key);
+    return known;
   }
 
   private ProcessDefinition find(String id, String key) {
