@@ -109,7 +109,12 @@ class RestGate extends OncePerRequestFilter {
         if (key != null) {
           // The version whose form was checked, and no second lookup of the latest one.
           String action = path.value().substring(path.value().lastIndexOf('/') + 1);
-          inDutch(buffered.withPathEnd("key/" + key + "/" + action, id + "/" + action), response, chain);
+          BufferedRequest byId = buffered.withPathEnd("key/" + key + "/" + action, id + "/" + action);
+          if (byId.getRequestURI().equals(buffered.getRequestURI())) {
+            // An encoded or parameterised key: Camunda could resolve another version than the one checked.
+            throw Refusal.badRequest("key: geef de sleutel van het proces zoals hij is, zonder codering of parameters.");
+          }
+          inDutch(byId, response, chain);
           return;
         }
       }

@@ -34,6 +34,17 @@ class StartFormBypassAttackTest {
   }
 
   @Test
+  void aStartByAnEncodedKeyIsRefusedSoTheEngineStartsNoOtherVersionThanTheOneChecked() {
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey("signaalketen").count();
+    var encoded = Rest.as(http, "meldpunt-leiden").send(HttpMethod.POST,
+        java.net.URI.create("/engine-rest/process-definition/key/signaalket%65n/start").toString(),
+        Map.of("variables", signal("gemeente-leiden")));
+
+    assertThat(encoded.getStatusCode().value()).isIn(400, 404);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("signaalketen").count()).isEqualTo(before);
+  }
+
+  @Test
   void startInstructionsSkipFlagsAndAClientBusinessKeyAreRefused() {
     long before = runtime.createProcessInstanceQuery().processDefinitionKey("signaalketen").count();
     Rest meldpunt = Rest.as(http, "meldpunt-leiden");
