@@ -66,6 +66,14 @@ public final class Rest {
     return http.exchange(path, method, new HttpEntity<>(body, headers), type);
   }
 
+  /** The path exactly as given (percent-escapes and all), not expanded as a URI template. */
+  public ResponseEntity<String> sendToRawPath(HttpMethod method, String rawPath, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(new org.springframework.http.RequestEntity<>(body, headers, method,
+        java.net.URI.create(http.getRootUri() + rawPath)), String.class);
+  }
+
   public ResponseEntity<String> sendRaw(HttpMethod method, String path, String json) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);

@@ -36,11 +36,12 @@ class StartFormBypassAttackTest {
   @Test
   void aStartByAnEncodedKeyIsRefusedSoTheEngineStartsNoOtherVersionThanTheOneChecked() {
     long before = runtime.createProcessInstanceQuery().processDefinitionKey("signaalketen").count();
-    var encoded = Rest.as(http, "meldpunt-leiden").send(HttpMethod.POST,
-        java.net.URI.create("/engine-rest/process-definition/key/signaalket%65n/start").toString(),
-        Map.of("variables", signal("gemeente-leiden")));
+    // %65 is "e": the gate reads the key as "signaalketen", Camunda would resolve it again itself.
+    var encoded = Rest.as(http, "meldpunt-leiden").sendToRawPath(HttpMethod.POST,
+        "/engine-rest/process-definition/key/signaalket%65n/start", Map.of("variables", signal("gemeente-leiden")));
 
-    assertThat(encoded.getStatusCode().value()).isIn(400, 404);
+    assertThat(encoded.getStatusCode().value()).as(encoded.getBody()).isEqualTo(400);
+    assertThat(encoded.getBody()).contains("key");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("signaalketen").count()).isEqualTo(before);
   }
 
