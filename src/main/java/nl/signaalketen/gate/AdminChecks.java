@@ -44,7 +44,8 @@ class AdminChecks {
    * revocation: without any, the engine skips its per-command search for them
    * (nl.signaalketen.security.RevokeChecks).
    */
-  void grant(byte[] body, boolean create) {
+  void grant(byte[] body, String id) {
+    boolean create = id == null;
     JsonNode grant = JsonBodies.parse(body);
     JsonNode resourceType = grant.path("resourceType");
     if (!resourceType.canConvertToInt()) {
@@ -58,7 +59,7 @@ class AdminChecks {
       throw Refusal.forbidden("type: intrekkingen (REVOKE) worden niet gebruikt; wie iets niet mag, krijgt er"
           + " geen recht op. Neem een bestaand recht weg of beperk het.");
     }
-    if (create && exists(grant)) {
+    if (exists(grant, id)) {
       throw new Refusal(409, "Dit recht bestaat al voor deze gebruiker of groep; wijzig het bestaande.");
     }
   }
@@ -75,9 +76,13 @@ class AdminChecks {
     }
   }
 
-  private boolean exists(JsonNode grant) {
+  /** Another authorization with the same type, user or group and resource (the database allows one). */
+  private boolean exists(JsonNode grant, String id) {
+    Authorization changed = id == null ? null
+        : engine.getAuthorizationService().createAuthorizationQuery().authorizationId(id).singleResult();
+    int type = changed != null ? changed.getAuthorizationType() : grant.path("type").asInt(1);
     var query = engine.getAuthorizationService().createAuthorizationQuery()
-        .authorizationType(grant.path("type").asInt(1)).resourceType(grant.path("resourceType").asInt())
+        .authorizationType(type).resourceType(grant.path("resourceType").asInt())
         .resourceId(grant.path("resourceId").asText("*"));
     String user = grant.path("userId").asText(null);
     String group = grant.path("groupId").asText(null);
@@ -86,7 +91,7 @@ class AdminChecks {
     } else if (group != null) {
       query.groupIdIn(group);
     }
-    return (user != null || group != null) && query.count() > 0;
+    return (user != null || group != null) && query.list().stream().anyMatch(a -> !a.getId().equals(id));
   }
 
   /** Neither camunda-admin nor its sealed member: their rights pass every authorization check. */

@@ -88,7 +88,7 @@ class RestGate extends OncePerRequestFilter {
       case OWN_TASK -> checks.ownTask(caller, operation.variable(path, "id"));
       case CLAIM -> checks.claim(caller, operation.variable(path, "id"), body);
       case OWN_USER -> checks.ownUser(caller, operation.variable(path, "id"));
-      case GRANT -> admin.grant(body, "POST".equals(method));
+      case GRANT -> admin.grant(body, "POST".equals(method) ? null : operation.variable(path, "id"));
       case UNGRANT -> admin.ungrant(operation.variable(path, "id"));
       case NOT_SEALED -> admin.notSealed(operation.variable(path, "id"), operation.variable(path, "userId"),
           operation.variable(path, "groupId"));

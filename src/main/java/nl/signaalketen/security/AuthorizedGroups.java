@@ -76,14 +76,23 @@ public final class AuthorizedGroups extends AuthorizationManager {
 
   @Override
   public void insert(DbEntity authorization) {
+    if (authorization instanceof AuthorizationEntity a) {
+      RevokeChecks.refuseWhileIgnored(a);
+    }
     super.insert(authorization);
     forgetStandingRightsOnCommit(authorization);
   }
 
+  /**
+   * Most updates are the engine adding a permission to a case participant's grant (never a
+   * standing right); an administrator's change may turn a standing right into another, so the row
+   * as it was counts too (the command has it in its cache: no query).
+   */
   @Override
   public void update(AuthorizationEntity authorization) {
+    AuthorizationEntity before = getDbEntityManager().selectById(AuthorizationEntity.class, authorization.getId());
     super.update(authorization);
-    forgetStandingRightsOnCommit(null); // what it was before may have been a standing right
+    forgetStandingRightsOnCommit(before != null && StandingRights.standing(before) ? null : authorization);
   }
 
   @Override
@@ -102,8 +111,10 @@ public final class AuthorizedGroups extends AuthorizationManager {
 
   private void forgetStandingRightsOnCommit(DbEntity authorization) {
     if (authorization == null || authorization instanceof AuthorizationEntity a && StandingRights.standing(a)) {
-      Context.getCommandContext().getTransactionContext()
-          .addTransactionListener(TransactionState.COMMITTED, committed -> standingRights.forgetAll());
+      // Also on roll-back: an answer read inside the transaction may have seen the change.
+      var transaction = Context.getCommandContext().getTransactionContext();
+      transaction.addTransactionListener(TransactionState.COMMITTED, committed -> standingRights.forgetAll());
+      transaction.addTransactionListener(TransactionState.ROLLED_BACK, rolledBack -> standingRights.forgetAll());
     }
   }
 

@@ -80,7 +80,9 @@ final class StandingRights {
   }
 
   private static String describe(PermissionCheck check) {
-    return check.getPerms() + "@" + check.getResource().resourceType() + ":" + check.getResourceId();
+    // "=" before an id: no id (only "*" rows count) and an id spelled "null" must not meet.
+    return check.getPerms() + "@" + check.getResource().resourceType()
+        + (check.getResourceId() == null ? "" : "=" + check.getResourceId());
   }
 
   private static String describe(CompositePermissionCheck check) {

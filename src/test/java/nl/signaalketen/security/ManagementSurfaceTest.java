@@ -79,6 +79,31 @@ class ManagementSurfaceTest {
 
   @Test
   void aFilterWhoseRightIsTakenAwayNoLongerRunsFromTheNextRequestOn() {
+    filterRunsUntilItsRightIsTaken((admin, grant) -> admin.send(HttpMethod.DELETE, "/engine-rest/authorization/" + grant,
+        null).getStatusCode().value(), 204);
+  }
+
+  @Test
+  void aFilterWhoseRightIsTurnedIntoAnotherRightNoLongerRunsFromTheNextRequestOn() {
+    filterRunsUntilItsRightIsTaken((admin, grant) -> admin.send(HttpMethod.PUT, "/engine-rest/authorization/" + grant,
+        Map.of("permissions", List.of("READ"), "userId", "adviseur-leiden", "resourceType", 1,
+            "resourceId", "meldpunt-leiden")).getStatusCode().value(), 204);
+  }
+
+  @Test
+  void aChangeThatWouldDuplicateAnotherRightIsAConflictNotAServerError() {
+    filterRunsUntilItsRightIsTaken((admin, grant) -> {
+      // Camunda gave every user a right on their own user: the change would make a second one.
+      int duplicate = admin.send(HttpMethod.PUT, "/engine-rest/authorization/" + grant, Map.of("permissions",
+          List.of("READ"), "userId", "adviseur-leiden", "resourceType", 1, "resourceId", "adviseur-leiden"))
+          .getStatusCode().value();
+      assertThat(duplicate).isEqualTo(409);
+      return admin.send(HttpMethod.DELETE, "/engine-rest/authorization/" + grant, null).getStatusCode().value();
+    }, 204);
+  }
+
+  private void filterRunsUntilItsRightIsTaken(java.util.function.BiFunction<Rest, String, Integer> takeAway,
+      int answered) {
     Rest admin = Rest.as(http, Rest.ADMIN);
     Rest user = Rest.as(http, "adviseur-leiden");
     var created = admin.send(HttpMethod.POST, "/engine-rest/filter/create", Map.of("resourceType", "Task",
@@ -86,21 +111,25 @@ class ManagementSurfaceTest {
         "properties", Map.of()));
     assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(200);
     String filter = String.valueOf(created.getBody().get("id"));
+    String grant = null;
     try {
-      var grant = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
+      var granted = admin.send(HttpMethod.POST, "/engine-rest/authorization/create", Map.of("type", 1,
           "permissions", List.of("READ"), "userId", "adviseur-leiden", "resourceType", 5, "resourceId", filter));
-      assertThat(grant.getStatusCode().value()).isEqualTo(200);
+      assertThat(granted.getStatusCode().value()).isEqualTo(200);
+      grant = String.valueOf(granted.getBody().get("id"));
       assertThat(user.send(HttpMethod.GET, "/engine-rest/filter/" + filter + "/count", null).getStatusCode().value())
           .isEqualTo(200);
       assertThat(user.send(HttpMethod.GET, "/engine-rest/filter/" + filter + "/count", null).getStatusCode().value())
           .isEqualTo(200);
 
-      assertThat(admin.send(HttpMethod.DELETE, "/engine-rest/authorization/" + grant.getBody().get("id"), null)
-          .getStatusCode().value()).isEqualTo(204);
+      assertThat(takeAway.apply(admin, grant)).isEqualTo(answered);
 
       assertThat(user.send(HttpMethod.GET, "/engine-rest/filter/" + filter + "/count", null).getStatusCode().value())
           .isIn(403, 404);
     } finally {
+      if (grant != null) {
+        admin.send(HttpMethod.DELETE, "/engine-rest/authorization/" + grant, null);
+      }
       admin.send(HttpMethod.DELETE, "/engine-rest/filter/" + filter, null);
     }
   }
@@ -115,6 +144,14 @@ class ManagementSurfaceTest {
     assertThat(String.valueOf(revoke.getBody())).contains("type").contains("REVOKE");
     assertThat(engine.getAuthorizationService().createAuthorizationQuery().authorizationType(2).count()).isZero();
     assertThat(engine.getProcessEngineConfiguration().getAuthorizationCheckRevokes()).isEqualTo("never");
+    // Nor through the engine itself, where no gate stands.
+    var byJava = engine.getAuthorizationService().createNewAuthorization(2);
+    byJava.setUserId("adviseur-leiden");
+    byJava.setResource(org.camunda.bpm.engine.authorization.Resources.USER);
+    byJava.setResourceId("adviseur-leiden");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getAuthorizationService().saveAuthorization(byJava))
+        .hasMessageContaining("REVOKE");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().authorizationType(2).count()).isZero();
   }
 
   @Test
