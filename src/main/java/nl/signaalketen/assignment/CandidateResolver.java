@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import nl.signaalketen.network.IdentitySync;
 import nl.signaalketen.network.NetworkRepository;
+import nl.signaalketen.network.NetworkRepository.ScopedAssignments;
 import nl.signaalketen.network.Organisation;
 import nl.signaalketen.network.RoleAssignment;
 import org.springframework.stereotype.Component;
@@ -44,15 +45,28 @@ public class CandidateResolver {
     if (roleCode == null || gemeenteCode == null) {
       return new Offer(List.of(), new TreeSet<>());
     }
-    List<String> scopes = scopes(gemeenteCode);
+    ScopedAssignments applying = applying(List.of(roleCode), gemeenteCode);
+    List<String> scopes = new ArrayList<>(List.of(gemeenteCode));
+    applying.zvh().ifPresent(scopes::add);
+    return new Offer(scopes.stream().map(scope -> IdentitySync.scopedGroup(roleCode, scope)).toList(),
+        withDeputies(applying.assignments()));
+  }
+
+  /** The people who hold any of these roles for the gemeente today, with their deputies. */
+  public SortedSet<String> candidatesForAny(List<String> roleCodes, String gemeenteCode) {
+    return gemeenteCode == null ? new TreeSet<>()
+        : withDeputies(applying(roleCodes, gemeenteCode).assignments());
+  }
+
+  private static SortedSet<String> withDeputies(List<RoleAssignment> assignments) {
     SortedSet<String> users = new TreeSet<>();
-    for (RoleAssignment a : registry.assignmentsApplying(roleCode, scopes, LocalDate.now(clock))) {
+    for (RoleAssignment a : assignments) {
       users.add(a.personId());
       if (a.deputyId() != null) {
         users.add(a.deputyId());
       }
     }
-    return new Offer(scopes.stream().map(scope -> IdentitySync.scopedGroup(roleCode, scope)).toList(), users);
+    return users;
   }
 
   /** The candidate groups of a task and its candidate users. */
@@ -60,22 +74,16 @@ public class CandidateResolver {
 
   /** The people who hold the role for the gemeente today themselves: candidates without deputies. */
   public SortedSet<String> holders(String roleCode, String gemeenteCode) {
-    return applying(roleCode, gemeenteCode).stream().map(RoleAssignment::personId)
+    if (roleCode == null || gemeenteCode == null) {
+      return new TreeSet<>();
+    }
+    return applying(List.of(roleCode), gemeenteCode).assignments().stream().map(RoleAssignment::personId)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  private List<String> scopes(String gemeenteCode) {
-    List<String> scopes = new ArrayList<>(List.of(gemeenteCode));
-    registry.organisation(gemeenteCode).map(Organisation::servedByZvh).ifPresent(scopes::add);
-    return scopes;
-  }
-
-  /** The assignments of the role that apply today to the gemeente, directly or through its ZVH. */
-  private List<RoleAssignment> applying(String roleCode, String gemeenteCode) {
-    if (roleCode == null || gemeenteCode == null) {
-      return List.of();
-    }
-    return registry.assignmentsApplying(roleCode, scopes(gemeenteCode), LocalDate.now(clock));
+  /** The assignments of the roles that apply today to the gemeente, directly or through its ZVH. */
+  private ScopedAssignments applying(List<String> roleCodes, String gemeenteCode) {
+    return registry.assignmentsApplyingTo(roleCodes, gemeenteCode, LocalDate.now(clock));
   }
 
   /** Names for messages people read: "Adviseur radicalisering", "Gemeente Leiden". */

@@ -73,8 +73,7 @@ public class CaseRegistration implements JavaDelegate {
     }
     Object gemeente = execution.getVariable(CaseVariables.GEMEENTE);
     String code = gemeente == null ? null : gemeente.toString();
-    boolean serves = CamundaAuthorizations.INTAKE_ROLES.stream()
-        .anyMatch(role -> resolver.candidates(role, code).contains(user.getUserId()));
+    boolean serves = resolver.candidatesForAny(CamundaAuthorizations.INTAKE_ROLES, code).contains(user.getUserId());
     if (!serves) {
       throw new FormRuleViolation(CaseVariables.GEMEENTE, "U kunt alleen een melding registreren voor een gemeente"
           + " waarvan u het meldpunt bedient; " + resolver.organisationName(code) + " hoort daar niet bij (gemeente).");

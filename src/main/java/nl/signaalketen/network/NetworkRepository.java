@@ -1,7 +1,10 @@
 package nl.signaalketen.network;
 
+import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,13 +93,38 @@ public class NetworkRepository {
         .param(id).query(RoleAssignment.class).optional();
   }
 
-  /** Assignments of a role for the given scopes that apply on the given day. */
-  public List<RoleAssignment> assignmentsApplying(String roleCode, List<String> scopes, LocalDate day) {
-    return jdbc.sql("select " + ASSIGNMENT_COLUMNS + " from sk_role_assignment"
-            + " where role_code = :role and scope_code in (:scopes)"
-            + " and valid_from <= :day and (valid_to is null or valid_to > :day) order by id")
-        .param("role", roleCode).param("scopes", scopes).param("day", day)
-        .query(RoleAssignment.class).list();
+  /**
+   * The ZVH whose region the gemeente belongs to, and the assignments of these roles that apply on
+   * the day to the gemeente or to that ZVH: one statement, as a task is created or a signal
+   * registered (the separate organisation lookup was a second round trip each time).
+   */
+  public ScopedAssignments assignmentsApplyingTo(Collection<String> roleCodes, String gemeenteCode,
+      LocalDate day) {
+    List<Map<String, Object>> rows = jdbc.sql("select o.served_by_zvh as zvh, a.id, a.person_id, a.role_code,"
+            + " a.scope_code, a.valid_from, a.valid_to, a.deputy_id from sk_organisation o"
+            + " left join sk_role_assignment a on a.role_code in (:roles)"
+            + " and (a.scope_code = o.code or a.scope_code = o.served_by_zvh)"
+            + " and a.valid_from <= :day and (a.valid_to is null or a.valid_to > :day)"
+            + " where o.code = :gemeente order by a.id")
+        .param("roles", roleCodes).param("day", day).param("gemeente", gemeenteCode)
+        .query().listOfRows();
+    Optional<String> zvh = rows.stream().map(r -> (String) r.get("zvh")).filter(z -> z != null).findFirst();
+    List<RoleAssignment> applying = rows.stream().filter(r -> r.get("id") != null)
+        .map(NetworkRepository::assignment).toList();
+    return new ScopedAssignments(zvh, applying);
+  }
+
+  /** A gemeente's ZVH (if any) and the assignments that apply to either. */
+  public record ScopedAssignments(Optional<String> zvh, List<RoleAssignment> assignments) {}
+
+  private static RoleAssignment assignment(Map<String, Object> row) {
+    return new RoleAssignment(((Number) row.get("id")).longValue(), (String) row.get("person_id"),
+        (String) row.get("role_code"), (String) row.get("scope_code"), localDate(row.get("valid_from")),
+        localDate(row.get("valid_to")), (String) row.get("deputy_id"));
+  }
+
+  private static LocalDate localDate(Object value) {
+    return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
   }
 
   public long insert(RoleAssignment a) {
