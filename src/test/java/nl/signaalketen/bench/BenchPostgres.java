@@ -52,7 +52,7 @@ final class BenchPostgres implements AutoCloseable {
           .setServerConfig("checkpoint_timeout", "30min")
           .setServerConfig("max_connections", "200")
           .setServerConfig("track_io_timing", "on")
-          // The fill runs its own ANALYZE; autovacuum must not compete with the measured blocks.
+          // The fill runs its own VACUUM (ANALYZE); autovacuum must not compete with the measured blocks.
           .setServerConfig("autovacuum", "off")
           .setPGStartupWait(Duration.ofSeconds(120))
           .start();

@@ -102,7 +102,9 @@ class NationalScaleBenchmark {
           long t = System.nanoTime();
           Map<String, Object> done = fill.to(level);
           try (Statement s = fill.db.createStatement()) {
-            s.execute("analyze");
+            // What autovacuum (off while measuring) has done by then in a running installation:
+            // statistics, and the visibility map that lets an index answer without the table.
+            s.execute("vacuum (analyze)");
           }
           done.put("seconds", (System.nanoTime() - t) / 1e9);
           fills.put(fill.app.name, done);

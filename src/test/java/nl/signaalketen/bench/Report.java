@@ -142,7 +142,7 @@ final class Report {
     rows.add(row("authorization rows in all", "openWork", "authorizationRows"));
     rows.add(row("database size, bytes", "openWork", "databaseBytes"));
     rows.add(row("fill: rows copied", "fill", "rowsInserted"));
-    rows.add(row("fill: seconds (copy + ANALYZE)", "fill", "seconds"));
+    rows.add(row("fill: seconds (copy + VACUUM ANALYZE)", "fill", "seconds"));
 
     var it = levels.fields();
     while (it.hasNext()) {
