@@ -14,11 +14,15 @@ final class BenchSettings {
   /** Share of all open tasks the heavy user (ZVH-wide, heavy region) sees. */
   final double heavyShare = Double.parseDouble(System.getProperty("bench.heavyShare", "0.10"));
   final int clients = integer("bench.clients", 2);
-  final int blocks = integer("bench.blocks", 2);
-  /** Signals per intake block, and the most seconds a block may take. */
-  final int signalsPerBlock = integer("bench.signals", 100);
+  /**
+   * Intake blocks per app and level (alternating), signals per block, and the most seconds a block
+   * may take. Two blocks of 100 (2.5 s each) moved the ratio by 0.2 between runs; four of 150
+   * give each app 600 signals per level. The warm-up lets the JIT compile both apps' paths first.
+   */
+  final int blocks = integer("bench.blocks", 4);
+  final int signalsPerBlock = integer("bench.signals", 150);
   final int blockSeconds = integer("bench.blockSeconds", 25);
-  final int warmupSignals = integer("bench.warmup", 10);
+  final int warmupSignals = integer("bench.warmup", 60);
   /** Tasklist repetitions (list + count of both filters) per user, app and block, and a time cap. */
   final int tasklistReps = integer("bench.tasklistReps", 20);
   final int tasklistSeconds = integer("bench.tasklistSeconds", 15);
