@@ -49,7 +49,8 @@ public final class FormContract {
     Map<String, Object> merged = new HashMap<>(current);
     submitted.fields().forEachRemaining(e -> merged.put(e.getKey(), FormValues.plain(e.getValue().path("value"))));
     Map<String, Field> fields = new LinkedHashMap<>();
-    collect(form.path("components"), true, merged, fields);
+    HideConditions hide = new HideConditions(merged);
+    collect(form.path("components"), true, hide, fields);
     for (Iterator<Map.Entry<String, JsonNode>> it = submitted.fields(); it.hasNext();) {
       Map.Entry<String, JsonNode> entry = it.next();
       check(entry.getKey(), entry.getValue(), fields.get(entry.getKey()), current, problems);
@@ -57,15 +58,15 @@ public final class FormContract {
     // And the form's own rules on the values the task would hold, so one answer names every field.
     Set<String> named = new java.util.HashSet<>();
     problems.forEach(p -> named.add(p.field()));
-    FormRules.violations(form, merged).stream().filter(p -> !named.contains(p.field())).forEach(problems::add);
+    FormRules.violations(form, merged, hide).stream().filter(p -> !named.contains(p.field())).forEach(problems::add);
     return problems;
   }
 
-  private static void collect(JsonNode components, boolean shown, Map<String, Object> values, Map<String, Field> fields) {
+  private static void collect(JsonNode components, boolean shown, HideConditions hide, Map<String, Field> fields) {
     for (JsonNode c : components) {
-      boolean visible = shown && !FormRules.hidden(c, values);
+      boolean visible = shown && !hide.hidden(c);
       if (c.has("components")) {
-        collect(c.get("components"), visible, values, fields);
+        collect(c.get("components"), visible, hide, fields);
       }
       String key = c.path("key").asText(null);
       if (key != null && FormRules.INPUT_TYPES.contains(c.path("type").asText())) {

@@ -9,9 +9,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.feel.api.EvaluationResult;
-import org.camunda.feel.api.FeelEngineApi;
-import org.camunda.feel.api.FeelEngineBuilder;
 
 /**
  * The rules a Camunda Form enforces in the browser, checked again against submitted values:
@@ -23,7 +20,6 @@ public final class FormRules {
 
   static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "select",
       "radio", "checkbox", "checklist", "taglist", "datetime");
-  private static final FeelEngineApi FEEL = FeelEngineBuilder.create().build();
 
   private FormRules() {}
 
@@ -31,18 +27,24 @@ public final class FormRules {
   public record Violation(String field, String message) {}
 
   public static List<Violation> violations(JsonNode form, Map<String, Object> values) {
+    return violations(form, values, new HideConditions(values));
+  }
+
+  /** With the hide conditions the caller already evaluated for these values. */
+  static List<Violation> violations(JsonNode form, Map<String, Object> values, HideConditions hide) {
     List<Violation> problems = new ArrayList<>();
-    fields(form.path("components"), problems, values);
+    fields(form.path("components"), problems, values, hide);
     return problems;
   }
 
-  private static void fields(JsonNode components, List<Violation> problems, Map<String, Object> values) {
+  private static void fields(JsonNode components, List<Violation> problems, Map<String, Object> values,
+      HideConditions hide) {
     for (JsonNode c : components) {
-      if (hidden(c, values)) {
+      if (hide.hidden(c)) {
         continue;
       }
       if (c.has("components")) {
-        fields(c.get("components"), problems, values); // groups
+        fields(c.get("components"), problems, values, hide); // groups
       }
       String key = c.path("key").asText(null);
       if (key == null || !INPUT_TYPES.contains(c.path("type").asText())
@@ -104,16 +106,6 @@ public final class FormRules {
         problems.add(new Violation(key, "Veld " + name + " heeft een waarde die het formulier niet aanbiedt: " + unknown + "."));
       }
     }
-  }
-
-  static boolean hidden(JsonNode c, Map<String, Object> values) {
-    String expression = c.path("conditional").path("hide").asText("");
-    if (expression.isBlank()) {
-      return false;
-    }
-    String feel = expression.startsWith("=") ? expression.substring(1) : expression;
-    EvaluationResult result = FEEL.evaluateExpression(feel, new java.util.HashMap<>(values));
-    return result.isSuccess() && Boolean.TRUE.equals(result.result());
   }
 
   static boolean isEmpty(Object value) {
