@@ -18,6 +18,7 @@ public class NetworkRepository {
       "id, person_id, role_code, scope_code, valid_from, valid_to, deputy_id";
 
   private final JdbcClient jdbc;
+  private final TransactionMemo<GemeenteOnDay, ScopedAssignments> applyingPerTransaction = new TransactionMemo<>();
 
   public NetworkRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -42,6 +43,7 @@ public class NetworkRepository {
   }
 
   public void insert(Organisation o) {
+    applyingPerTransaction.forget();
     jdbc.sql("insert into sk_organisation (code, name, type, served_by_zvh) values (?, ?, ?, ?)")
         .params(o.code(), o.name(), o.type().name(), o.servedByZvh()).update();
   }
@@ -95,18 +97,25 @@ public class NetworkRepository {
 
   /**
    * The ZVH whose region the gemeente belongs to, and the assignments of these roles that apply on
-   * the day to the gemeente or to that ZVH: one statement, as a task is created or a signal
-   * registered (the separate organisation lookup was a second round trip each time).
+   * the day to the gemeente or to that ZVH. One statement for all roles, asked once per
+   * transaction: a signal's meldpunt check and its first task's offer were four round trips.
    */
   public ScopedAssignments assignmentsApplyingTo(Collection<String> roleCodes, String gemeenteCode,
       LocalDate day) {
+    ScopedAssignments all = applyingPerTransaction.get(new GemeenteOnDay(gemeenteCode, day), this::applyingTo);
+    return new ScopedAssignments(all.zvh(),
+        all.assignments().stream().filter(a -> roleCodes.contains(a.roleCode())).toList());
+  }
+
+  private record GemeenteOnDay(String gemeente, LocalDate day) {}
+
+  private ScopedAssignments applyingTo(GemeenteOnDay key) {
     List<Map<String, Object>> rows = jdbc.sql("select o.served_by_zvh as zvh, a.id, a.person_id, a.role_code,"
             + " a.scope_code, a.valid_from, a.valid_to, a.deputy_id from sk_organisation o"
-            + " left join sk_role_assignment a on a.role_code in (:roles)"
-            + " and (a.scope_code = o.code or a.scope_code = o.served_by_zvh)"
+            + " left join sk_role_assignment a on (a.scope_code = o.code or a.scope_code = o.served_by_zvh)"
             + " and a.valid_from <= :day and (a.valid_to is null or a.valid_to > :day)"
             + " where o.code = :gemeente order by a.id")
-        .param("roles", roleCodes).param("day", day).param("gemeente", gemeenteCode)
+        .param("day", key.day()).param("gemeente", key.gemeente())
         .query().listOfRows();
     Optional<String> zvh = rows.stream().map(r -> (String) r.get("zvh")).filter(z -> z != null).findFirst();
     List<RoleAssignment> applying = rows.stream().filter(r -> r.get("id") != null)
@@ -128,6 +137,7 @@ public class NetworkRepository {
   }
 
   public long insert(RoleAssignment a) {
+    applyingPerTransaction.forget();
     var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("insert into sk_role_assignment (person_id, role_code, scope_code, valid_from, valid_to, deputy_id)"
             + " values (?, ?, ?, ?, ?, ?)")
@@ -137,6 +147,7 @@ public class NetworkRepository {
   }
 
   public void update(RoleAssignment a) {
+    applyingPerTransaction.forget();
     jdbc.sql("update sk_role_assignment set valid_from = ?, valid_to = ?, deputy_id = ? where id = ?")
         .params(a.validFrom(), a.validTo(), a.deputyId(), a.id()).update();
   }
