@@ -1,12 +1,11 @@
 package nl.signaalketen.network;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +15,8 @@ public class NetworkRepository {
 
   private static final String ASSIGNMENT_COLUMNS =
       "id, person_id, role_code, scope_code, valid_from, valid_to, deputy_id";
+
+  private static final DataClassRowMapper<RoleAssignment> ASSIGNMENT = new DataClassRowMapper<>(RoleAssignment.class);
 
   private final JdbcClient jdbc;
   private final TransactionMemo<GemeenteOnDay, ScopedAssignments> applyingPerTransaction = new TransactionMemo<>();
@@ -110,31 +111,23 @@ public class NetworkRepository {
   private record GemeenteOnDay(String gemeente, LocalDate day) {}
 
   private ScopedAssignments applyingTo(GemeenteOnDay key) {
-    List<Map<String, Object>> rows = jdbc.sql("select o.served_by_zvh as zvh, a.id, a.person_id, a.role_code,"
+    // One row per assignment (the ZVH on each), or a single row without one: a left join.
+    record Row(String zvh, RoleAssignment assignment) {}
+    List<Row> rows = jdbc.sql("select o.served_by_zvh as zvh, a.id, a.person_id, a.role_code,"
             + " a.scope_code, a.valid_from, a.valid_to, a.deputy_id from sk_organisation o"
             + " left join sk_role_assignment a on (a.scope_code = o.code or a.scope_code = o.served_by_zvh)"
             + " and a.valid_from <= :day and (a.valid_to is null or a.valid_to > :day)"
             + " where o.code = :gemeente order by a.id")
         .param("day", key.day()).param("gemeente", key.gemeente())
-        .query().listOfRows();
-    Optional<String> zvh = rows.stream().map(r -> (String) r.get("zvh")).filter(z -> z != null).findFirst();
-    List<RoleAssignment> applying = rows.stream().filter(r -> r.get("id") != null)
-        .map(NetworkRepository::assignment).toList();
-    return new ScopedAssignments(zvh, applying);
+        .query((rs, n) -> new Row(rs.getString("zvh"),
+            rs.getObject("id") == null ? null : ASSIGNMENT.mapRow(rs, n)))
+        .list();
+    return new ScopedAssignments(rows.stream().map(Row::zvh).filter(z -> z != null).findFirst(),
+        rows.stream().map(Row::assignment).filter(a -> a != null).toList());
   }
 
   /** A gemeente's ZVH (if any) and the assignments that apply to either. */
   public record ScopedAssignments(Optional<String> zvh, List<RoleAssignment> assignments) {}
-
-  private static RoleAssignment assignment(Map<String, Object> row) {
-    return new RoleAssignment(((Number) row.get("id")).longValue(), (String) row.get("person_id"),
-        (String) row.get("role_code"), (String) row.get("scope_code"), localDate(row.get("valid_from")),
-        localDate(row.get("valid_to")), (String) row.get("deputy_id"));
-  }
-
-  private static LocalDate localDate(Object value) {
-    return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
-  }
 
   public long insert(RoleAssignment a) {
     applyingPerTransaction.forget();
