@@ -86,7 +86,8 @@ public final class AuthorizedGroups extends AuthorizationManager {
   /**
    * Most updates are the engine adding a permission to a case participant's grant (never a
    * standing right); an administrator's change may turn a standing right into another, so the row
-   * as it was counts too (the command has it in its cache: no query).
+   * as it was counts too (an engine change finds it in the command's cache; an administrator's
+   * change, which arrives detached, costs one lookup).
    */
   @Override
   public void update(AuthorizationEntity authorization) {
