@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +16,14 @@ public class NetworkRepository {
   private static final String ASSIGNMENT_COLUMNS =
       "id, person_id, role_code, scope_code, valid_from, valid_to, deputy_id";
 
-  private static final DataClassRowMapper<RoleAssignment> ASSIGNMENT = new DataClassRowMapper<>(RoleAssignment.class);
+  /**
+   * By column name. Spring's DataClassRowMapper first asks for "personid" and so on, and pays a
+   * driver exception per camelCase column and row; every signal maps the assignments of a ZVH.
+   */
+  private static final RowMapper<RoleAssignment> ASSIGNMENT = (rs, n) -> new RoleAssignment(
+      rs.getLong("id"), rs.getString("person_id"), rs.getString("role_code"), rs.getString("scope_code"),
+      rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+      rs.getString("deputy_id"));
 
   private final JdbcClient jdbc;
   private final TransactionMemo<GemeenteOnDay, ScopedAssignments> applyingPerTransaction = new TransactionMemo<>();
@@ -82,18 +89,18 @@ public class NetworkRepository {
 
   public List<RoleAssignment> assignments() {
     return jdbc.sql("select " + ASSIGNMENT_COLUMNS + " from sk_role_assignment order by id")
-        .query(RoleAssignment.class).list();
+        .query(ASSIGNMENT).list();
   }
 
   /** All assignments of one role, whatever their period. */
   public List<RoleAssignment> assignmentsOf(String roleCode) {
     return jdbc.sql("select " + ASSIGNMENT_COLUMNS + " from sk_role_assignment where role_code = ? order by id")
-        .param(roleCode).query(RoleAssignment.class).list();
+        .param(roleCode).query(ASSIGNMENT).list();
   }
 
   public Optional<RoleAssignment> assignment(long id) {
     return jdbc.sql("select " + ASSIGNMENT_COLUMNS + " from sk_role_assignment where id = ?")
-        .param(id).query(RoleAssignment.class).optional();
+        .param(id).query(ASSIGNMENT).optional();
   }
 
   /**
