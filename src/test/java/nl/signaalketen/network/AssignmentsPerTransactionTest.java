@@ -34,6 +34,23 @@ class AssignmentsPerTransactionTest {
   }
 
   @Test
+  void everyFieldOfAnApplyingAssignmentIsRead() {
+    transaction.execute(status -> {
+      long id = registry.insert(new RoleAssignment(null, "teamleider-leiden", "jongerenwerker", "gemeente-leiden",
+          TODAY.minusDays(3), TODAY.plusDays(30), "burgemeester-leiden"));
+      RoleAssignment expected = new RoleAssignment(id, "teamleider-leiden", "jongerenwerker", "gemeente-leiden",
+          TODAY.minusDays(3), TODAY.plusDays(30), "burgemeester-leiden");
+
+      var answer = registry.assignmentsApplyingTo(List.of("jongerenwerker"), "gemeente-leiden", TODAY);
+
+      assertThat(answer.assignments()).filteredOn(a -> a.id() == id).containsExactly(expected);
+      assertThat(registry.assignment(id)).contains(expected);
+      status.setRollbackOnly();
+      return null;
+    });
+  }
+
+  @Test
   void anUnknownGemeenteHasNoZvhAndNoAssignments() {
     var answer = registry.assignmentsApplyingTo(List.of("adviseur-radicalisering"), "gemeente-onbekend", TODAY);
 
