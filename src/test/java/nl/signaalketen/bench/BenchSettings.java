@@ -28,6 +28,8 @@ final class BenchSettings {
   final int tasklistSeconds = integer("bench.tasklistSeconds", 15);
   final int explainTop = integer("bench.explainTop", 4);
   final boolean coldStart = Boolean.parseBoolean(System.getProperty("bench.coldStart", "true"));
+  /** Extra JVM options for the cold-start JVMs; {run} becomes the run's name (coldstart-product-2). */
+  final String coldStartArgs = System.getProperty("bench.coldStartArgs", "");
   final String out = System.getProperty("bench.out", "target/bench");
 
   Map<String, Object> asMap() {
@@ -45,6 +47,7 @@ final class BenchSettings {
     m.put("tasklistSeconds", tasklistSeconds);
     m.put("explainTop", explainTop);
     m.put("coldStart", coldStart);
+    m.put("coldStartArgs", coldStartArgs);
     return m;
   }
 
