@@ -2,6 +2,7 @@ package nl.signaalketen.deadlines;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
 
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;
@@ -13,12 +14,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkingDays {
 
-  private final HolidayManager holidays =
-      HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.NETHERLANDS));
+  /**
+   * Jollyday reads its calendar with JAXB, about 0.2 s of a cold start: built on a second thread
+   * while the rest of the application starts, and awaited at the first question. A thread of its
+   * own, not the common pool: it inherits this thread's class loader, which sees the jar's JAXB.
+   */
+  private final CompletableFuture<HolidayManager> holidays = CompletableFuture.supplyAsync(
+      () -> HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.NETHERLANDS)), task -> {
+        Thread thread = new Thread(task, "holiday-calendar");
+        thread.setDaemon(true);
+        thread.start();
+      });
 
   public boolean isWorkingDay(LocalDate day) {
     return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-        && !holidays.isHoliday(day, HolidayType.PUBLIC_HOLIDAY);
+        && !holidays.join().isHoliday(day, HolidayType.PUBLIC_HOLIDAY);
   }
 
   /** The day that lies {@code days} working days after {@code from}. */
