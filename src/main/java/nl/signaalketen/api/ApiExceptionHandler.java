@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -45,7 +46,9 @@ public class ApiExceptionHandler {
       String expected = mapping instanceof InvalidFormatException format
           ? (format.getTargetType() == String.class ? field + ": bevat tekens die niet in een tekst horen."
               : field + ": heeft niet de juiste vorm (verwacht: " + expectedType(format.getTargetType()) + ").")
-          : field + ": kan niet worden gelezen.";
+          : mapping instanceof UnrecognizedPropertyException
+              ? field + ": is geen veld van dit verzoek."
+              : field + ": kan niet worden gelezen.";
       return badRequest(Map.of(field, expected));
     }
     return problem(HttpStatus.BAD_REQUEST, "De inhoud van het verzoek is geen geldige JSON.");

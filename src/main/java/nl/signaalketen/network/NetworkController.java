@@ -5,7 +5,9 @@ import java.util.List;
 import nl.signaalketen.network.NetworkInput.AssignmentChange;
 import nl.signaalketen.network.NetworkInput.AssignmentEnd;
 import nl.signaalketen.network.NetworkInput.NewAssignment;
+import nl.signaalketen.network.NetworkInput.NewOrganisation;
 import nl.signaalketen.network.NetworkInput.NewPerson;
+import nl.signaalketen.network.NetworkInput.OrganisationChange;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +38,17 @@ public class NetworkController {
   @GetMapping("/organisations")
   public List<Organisation> organisations() {
     return repository.organisations();
+  }
+
+  @PostMapping("/organisations")
+  @ResponseStatus(HttpStatus.CREATED)
+  public Organisation addOrganisation(@RequestBody NewOrganisation organisation) {
+    return network.addOrganisation(organisation);
+  }
+
+  @PutMapping("/organisations/{code}")
+  public Organisation rename(@PathVariable String code, @RequestBody OrganisationChange change) {
+    return network.rename(code, change);
   }
 
   @GetMapping("/roles")

@@ -23,6 +23,9 @@ public final class NetworkInput {
       @NotNull OrganisationType type,
       String servedByZvh) {}
 
+  /** The name is what changes; code, type and region stay (assignments and cases refer to them). */
+  public record OrganisationChange(@NotBlank @Size(max = 200) String name) {}
+
   public record NewPerson(
       @NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
       @NotBlank @Size(max = 200) String name,

@@ -56,6 +56,11 @@ public class NetworkRepository {
         .params(o.code(), o.name(), o.type().name(), o.servedByZvh()).update();
   }
 
+  void rename(String code, String name) {
+    applyingPerTransaction.forget();
+    jdbc.sql("update sk_organisation set name = ? where code = ?").params(name, code).update();
+  }
+
   public List<Role> roles() {
     return jdbc.sql("select * from sk_role order by code").query(Role.class).list();
   }

@@ -17,6 +17,7 @@ import nl.signaalketen.network.NetworkInput.AssignmentEnd;
 import nl.signaalketen.network.NetworkInput.NewAssignment;
 import nl.signaalketen.network.NetworkInput.NewOrganisation;
 import nl.signaalketen.network.NetworkInput.NewPerson;
+import nl.signaalketen.network.NetworkInput.OrganisationChange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +61,17 @@ public class NetworkService {
     Organisation organisation = new Organisation(in.code(), in.name(), in.type(), in.servedByZvh());
     repository.insert(organisation);
     return organisation;
+  }
+
+  /** A new name; Camunda's groups carry it, so they are mirrored again. */
+  @Transactional
+  public Organisation rename(String code, OrganisationChange in) {
+    Organisation current = repository.organisation(code)
+        .orElseThrow(() -> new NotFoundException("Geen organisatie met code " + code + "."));
+    failOn(violations(in));
+    repository.rename(code, in.name());
+    identitySync.syncAll();
+    return new Organisation(current.code(), in.name(), current.type(), current.servedByZvh());
   }
 
   @Transactional
