@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 /**
  * Camunda's own identity store, which also forgets the remembered sign-ins a change makes stale:
@@ -29,6 +30,15 @@ class IdentityWrites extends DbIdentityServiceProvider {
       afterCommit(() -> logins.forget(userId));
     }
     return matches;
+  }
+
+  /**
+   * A person the registry made has no password until one is given: no password matches it
+   * (Camunda's own check would fail with a NullPointerException, a 500 for a sign-in attempt).
+   */
+  @Override
+  protected boolean matchPassword(String password, UserEntity user) {
+    return user.getPassword() != null && super.matchPassword(password, user);
   }
 
   /** A new password (or profile). */
