@@ -6,6 +6,7 @@ import nl.signaalketen.network.NetworkInput.AssignmentChange;
 import nl.signaalketen.network.NetworkInput.AssignmentEnd;
 import nl.signaalketen.network.NetworkInput.NewAssignment;
 import nl.signaalketen.network.NetworkInput.NewOrganisation;
+import nl.signaalketen.network.NetworkInput.NewPassword;
 import nl.signaalketen.network.NetworkInput.NewPerson;
 import nl.signaalketen.network.NetworkInput.OrganisationChange;
 import org.springframework.http.HttpStatus;
@@ -29,10 +30,12 @@ public class NetworkController {
 
   private final NetworkRepository repository;
   private final NetworkService network;
+  private final InitialPasswords passwords;
 
-  public NetworkController(NetworkRepository repository, NetworkService network) {
+  NetworkController(NetworkRepository repository, NetworkService network, InitialPasswords passwords) {
     this.repository = repository;
     this.network = network;
+    this.passwords = passwords;
   }
 
   @GetMapping("/organisations")
@@ -61,11 +64,18 @@ public class NetworkController {
     return repository.people();
   }
 
-  /** A person is created without a password: the administrator sets it in Camunda Admin. */
+  /** A person is created without a password: the administrator gives one with the call below. */
   @PostMapping("/people")
   @ResponseStatus(HttpStatus.CREATED)
   public Person addPerson(@RequestBody NewPerson person) {
     return network.addPerson(person, null);
+  }
+
+  /** Answers 204; the password is checked against the password policy first (400 states the rules). */
+  @PutMapping("/people/{id}/password")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void setPassword(@PathVariable String id, @RequestBody NewPassword password) {
+    passwords.set(id, password.password());
   }
 
   @GetMapping("/assignments")

@@ -26,6 +26,9 @@ public final class NetworkInput {
   /** The name is what changes; code, type and region stay (assignments and cases refer to them). */
   public record OrganisationChange(@NotBlank @Size(max = 200) String name) {}
 
+  /** Checked against the password policy and bounded by InitialPasswords. */
+  public record NewPassword(String password) {}
+
   public record NewPerson(
       @NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
       @NotBlank @Size(max = 200) String name,
