@@ -3,7 +3,6 @@ package nl.signaalketen.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.UUID;
 
 import nl.signaalketen.testsupport.IntegrationTest;
 import nl.signaalketen.testsupport.Rest;
@@ -26,7 +25,7 @@ class PasswordlessPersonTest {
 
   @Test
   void basicCredentialsForAPersonWithoutAPasswordAnswer401() {
-    String person = newPersonWithoutPassword();
+    String person = Rest.newPerson(http, "nieuw", "gemeente-leiden");
 
     ResponseEntity<String> answer = Rest.as(http, person, "Willekeurig-wachtwoord-1").get("/engine-rest/version");
 
@@ -37,7 +36,7 @@ class PasswordlessPersonTest {
 
   @Test
   void aWebappLoginAsAPersonWithoutAPasswordIsRefused() {
-    String person = newPersonWithoutPassword();
+    String person = Rest.newPerson(http, "nieuw", "gemeente-leiden");
     ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
@@ -57,12 +56,4 @@ class PasswordlessPersonTest {
     assertThat(login.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
-  private String newPersonWithoutPassword() {
-    String id = "nieuw-" + UUID.randomUUID().toString().substring(0, 8);
-    ResponseEntity<Map<String, Object>> created = Rest.as(http, Rest.ADMIN).send(HttpMethod.POST,
-        "/api/network/people", Map.of("id", id, "name", "Nieuwe Collega", "email", id + "@example.org",
-            "organisationCode", "gemeente-leiden"));
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    return id;
-  }
 }

@@ -3,7 +3,6 @@ package nl.signaalketen.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.UUID;
 
 import nl.signaalketen.testsupport.IntegrationTest;
 import nl.signaalketen.testsupport.Rest;
@@ -24,7 +23,7 @@ class InitialPasswordTest {
 
   @Test
   void aPasswordThatMeetsTheRulesLetsTheNewPersonSignIn() {
-    String person = newPerson();
+    String person = Rest.newPerson(http, "collega", "gemeente-leiden");
 
     ResponseEntity<Map<String, Object>> set = setPassword(Rest.as(http, Rest.ADMIN), person, GOOD);
 
@@ -36,7 +35,7 @@ class InitialPasswordTest {
 
   @Test
   void aWeakPasswordIsRefusedStatingEveryBrokenRuleAndNothingIsStored() {
-    String person = newPerson();
+    String person = Rest.newPerson(http, "collega", "gemeente-leiden");
 
     ResponseEntity<Map<String, Object>> weak = setPassword(Rest.as(http, Rest.ADMIN), person, "kort");
     ResponseEntity<Map<String, Object>> ownName = setPassword(Rest.as(http, Rest.ADMIN), person, person + "-A1!");
@@ -52,7 +51,7 @@ class InitialPasswordTest {
 
   @Test
   void anEmptyOrEndlessPasswordIsRefusedNamingTheField() {
-    String person = newPerson();
+    String person = Rest.newPerson(http, "collega", "gemeente-leiden");
     Rest admin = Rest.as(http, Rest.ADMIN);
     assertThat(errors(setPassword(admin, person, ""))).containsKey("password");
     assertThat(errors(setPassword(admin, person, "Aa1!".repeat(100)))).containsKey("password");
@@ -62,7 +61,7 @@ class InitialPasswordTest {
 
   @Test
   void onlyTheAdministratorSetsPasswordsAndOnlyForPeopleOfTheRegistry() {
-    String person = newPerson();
+    String person = Rest.newPerson(http, "collega", "gemeente-leiden");
     assertThat(setPassword(Rest.as(http, "adviseur-leiden"), person, GOOD).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(setPassword(Rest.as(http, Rest.ADMIN), "niemand-bekend", GOOD).getStatusCode())
@@ -78,14 +77,6 @@ class InitialPasswordTest {
     return as.send(HttpMethod.PUT, "/api/network/people/" + person + "/password", Map.of("password", password));
   }
 
-  private String newPerson() {
-    String id = "collega-" + UUID.randomUUID().toString().substring(0, 8);
-    ResponseEntity<Map<String, Object>> created = Rest.as(http, Rest.ADMIN).send(HttpMethod.POST,
-        "/api/network/people", Map.of("id", id, "name", "Nieuwe Collega", "email", id + "@example.org",
-            "organisationCode", "gemeente-leiden"));
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    return id;
-  }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> errors(ResponseEntity<Map<String, Object>> answer) {

@@ -88,6 +88,15 @@ public final class Rest {
         Map.of("variables", variables));
   }
 
+  /** A new person of the registry in this organisation, added by the administrator, without a password. */
+  public static String newPerson(TestRestTemplate http, String prefix, String organisation) {
+    String id = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    ResponseEntity<Map<String, Object>> created = as(http, ADMIN).send(HttpMethod.POST, "/api/network/people",
+        Map.of("id", id, "name", "Nieuwe Collega", "email", id + "@example.org", "organisationCode", organisation));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return id;
+  }
+
   /** Logs into Camunda's webapps as Tasklist does (CSRF token first); answers the session's headers. */
   public static HttpHeaders tasklistSession(TestRestTemplate http, String user) {
     ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
