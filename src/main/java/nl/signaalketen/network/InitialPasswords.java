@@ -5,9 +5,9 @@ import java.util.Map;
 
 import nl.signaalketen.api.InvalidInputException;
 import nl.signaalketen.api.NotFoundException;
+import nl.signaalketen.login.PasswordRules;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
-import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.springframework.stereotype.Service;
@@ -48,10 +48,10 @@ class InitialPasswords {
     if (password.length() > MAX_LENGTH) {
       throw new InvalidInputException(Map.of("password", "password: hoogstens " + MAX_LENGTH + " tekens."));
     }
-    List<PasswordPolicyRule> broken = identity.checkPasswordAgainstPolicy(policy(), password, user).getViolatedRules();
+    List<String> broken = PasswordRules.broken(identity, policy(), password, user);
     if (!broken.isEmpty()) {
       throw new InvalidInputException(Map.of("password", "password: voldoet niet aan de wachtwoordregels: "
-          + String.join("; ", broken.stream().map(InitialPasswords::describe).toList()) + "."));
+          + String.join("; ", broken) + "."));
     }
     user.setPassword(password);
     identity.saveUser(user);
@@ -61,18 +61,5 @@ class InitialPasswords {
   private PasswordPolicy policy() {
     PasswordPolicy installation = identity.getPasswordPolicy();
     return installation != null ? installation : new DefaultPasswordPolicyImpl();
-  }
-
-  static String describe(PasswordPolicyRule rule) {
-    Map<String, String> p = rule.getParameters() == null ? Map.of() : rule.getParameters();
-    return switch (rule.getPlaceholder()) {
-      case "PASSWORD_POLICY_LENGTH" -> "minstens " + p.get("minLength") + " tekens";
-      case "PASSWORD_POLICY_LOWERCASE" -> "minstens " + p.get("minLowerCase") + " kleine letter(s)";
-      case "PASSWORD_POLICY_UPPERCASE" -> "minstens " + p.get("minUpperCase") + " hoofdletter(s)";
-      case "PASSWORD_POLICY_DIGIT" -> "minstens " + p.get("minDigit") + " cijfer(s)";
-      case "PASSWORD_POLICY_SPECIAL" -> "minstens " + p.get("minSpecial") + " leesteken(s) of symbool/symbolen";
-      case "PASSWORD_POLICY_USER_DATA" -> "niet de gebruikersnaam, voornaam, achternaam of het e-mailadres";
-      default -> "regel " + rule.getPlaceholder();
-    };
   }
 }

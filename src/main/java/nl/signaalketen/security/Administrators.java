@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import nl.signaalketen.login.PasswordRules;
+import nl.signaalketen.login.StartupRefusal;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,12 +114,19 @@ public class Administrators {
   private void ensureFirstAdministrator() {
     if (identity.createUserQuery().userId(adminId).count() == 0) {
       if (adminPassword.isBlank()) {
-        throw new IllegalStateException("signaalketen.admin.password (SIGNAALKETEN_ADMIN_PASSWORD) is empty:"
-            + " the first administrator needs a password.");
+        throw new StartupRefusal("SIGNAALKETEN_ADMIN_PASSWORD (signaalketen.admin.password) is leeg:"
+            + " de eerste beheerder heeft een wachtwoord nodig.", "Zet SIGNAALKETEN_ADMIN_PASSWORD en start opnieuw.");
       }
       User admin = identity.newUser(adminId);
       admin.setFirstName("Functioneel");
       admin.setLastName("Beheerder");
+      PasswordPolicy policy = identity.getPasswordPolicy();
+      List<String> broken = policy == null ? List.of() : PasswordRules.broken(identity, policy, adminPassword, admin);
+      if (!broken.isEmpty()) {
+        throw new StartupRefusal("SIGNAALKETEN_ADMIN_PASSWORD (signaalketen.admin.password) voldoet niet aan de"
+            + " wachtwoordregels: " + String.join("; ", broken) + ".",
+            "Kies een wachtwoord dat aan elke regel voldoet, zet SIGNAALKETEN_ADMIN_PASSWORD en start opnieuw.");
+      }
       admin.setPassword(adminPassword);
       identity.saveUser(admin);
     }

@@ -1,16 +1,21 @@
 package nl.signaalketen.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
 
 import nl.signaalketen.SignaalketenApplication;
+import nl.signaalketen.login.StartupRefusal;
 import nl.signaalketen.testsupport.Rest;
 import nl.signaalketen.testsupport.TestPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -55,6 +60,28 @@ class PostgresProfileTest {
           .checkPasswordAgainstPolicy("demo").isValid()).isFalse();
       assertThat(app.getEnvironment().getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
     }
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aFirstAdministratorPasswordThatBreaksThePolicyStopsStartUpStatingTheRulesWithoutAStackTrace(
+      CapturedOutput output) {
+    TestPostgres db = TestPostgres.get();
+    assumeTrue(db.description().contains("embedded"), "Needs the embedded test database");
+    String weak = "zwak";
+    assertThatThrownBy(() -> new SpringApplicationBuilder(SignaalketenApplication.class)
+        .run("--server.port=0", "--spring.profiles.active=postgres",
+            "--SPRING_DATASOURCE_URL=" + db.jdbcUrl(),
+            "--SPRING_DATASOURCE_USERNAME=" + nullToEmpty(db.username()),
+            "--SPRING_DATASOURCE_PASSWORD=" + nullToEmpty(db.password()),
+            "--SIGNAALKETEN_ADMIN_USER=beheerder-met-zwak-wachtwoord",
+            "--SIGNAALKETEN_ADMIN_PASSWORD=" + weak,
+            "--SIGNAALKETEN_PERSON_KEY_SECRET=" + java.util.UUID.randomUUID()).close())
+        .isInstanceOf(StartupRefusal.class);
+
+    assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START",
+            "voldoet niet aan de wachtwoordregels", "minstens 10 tekens", "hoofdletter", "cijfer", "leesteken")
+        .doesNotContain(weak).doesNotContain("at nl.signaalketen.security.Administrators");
   }
 
   private static String nullToEmpty(String value) {
