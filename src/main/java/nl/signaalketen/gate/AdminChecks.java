@@ -1,15 +1,20 @@
 package nl.signaalketen.gate;
 
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.signaalketen.security.Administrators;
+import nl.signaalketen.login.PasswordRules;
 import nl.signaalketen.network.IdentitySync;
+import nl.signaalketen.security.Administrators;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -132,6 +137,24 @@ class AdminChecks {
     if (variables.isArray() && !variables.isEmpty()) {
       throw Refusal.forbidden("properties.variables: een filter toont geen variabelen in de takenlijst;"
           + " wat een taak mag lezen, staat in haar formulier.");
+    }
+  }
+
+  /**
+   * A new password (the administrator's, or a user's own change) that breaks the installation's
+   * password policy: refused naming the rules. Camunda itself would refuse it with a 500.
+   */
+  void newPassword(byte[] body, String userId) {
+    IdentityService identity = engine.getIdentityService();
+    PasswordPolicy policy = identity.getPasswordPolicy();
+    JsonNode password = JsonBodies.parse(body).get("password");
+    if (policy == null || password == null || !password.isTextual()) {
+      return; // no policy here, or Camunda answers the malformed body itself
+    }
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    List<String> broken = PasswordRules.broken(identity, policy, password.asText(), user);
+    if (!broken.isEmpty()) {
+      throw Refusal.badRequest("password: voldoet niet aan de wachtwoordregels: " + String.join("; ", broken) + ".");
     }
   }
 }

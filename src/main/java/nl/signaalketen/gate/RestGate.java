@@ -87,11 +87,17 @@ class RestGate extends OncePerRequestFilter {
       case TASK_QUERY -> checks.taskQuery(buffered);
       case OWN_TASK -> checks.ownTask(caller, operation.variable(path, "id"));
       case CLAIM -> checks.claim(caller, operation.variable(path, "id"), body);
-      case OWN_USER -> checks.ownUser(caller, operation.variable(path, "id"));
+      case OWN_USER -> {
+        checks.ownUser(caller, operation.variable(path, "id"));
+        newPassword(path, body, operation.variable(path, "id"));
+      }
       case GRANT -> admin.grant(body, "POST".equals(method) ? null : operation.variable(path, "id"));
       case UNGRANT -> admin.ungrant(operation.variable(path, "id"));
-      case NOT_SEALED -> admin.notSealed(operation.variable(path, "id"), operation.variable(path, "userId"),
-          operation.variable(path, "groupId"));
+      case NOT_SEALED -> {
+        admin.notSealed(operation.variable(path, "id"), operation.variable(path, "userId"),
+            operation.variable(path, "groupId"));
+        newPassword(path, body, operation.variable(path, "id"));
+      }
       case MEMBERSHIP -> admin.membership(operation.variable(path, "id"), operation.variable(path, "userId"));
       case FILTER -> admin.filter(body);
       case NEW_GROUP -> admin.newGroup(body);
@@ -124,6 +130,12 @@ class RestGate extends OncePerRequestFilter {
       inDutch(buffered, response, chain);
     } else {
       chain.doFilter(buffered, response);
+    }
+  }
+
+  private void newPassword(ApiPath path, byte[] body, String userId) {
+    if (path.value().endsWith("/credentials")) {
+      admin.newPassword(body, userId);
     }
   }
 

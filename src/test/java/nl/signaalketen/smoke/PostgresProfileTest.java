@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -59,6 +60,17 @@ class PostgresProfileTest {
       assertThat(app.getBean(org.camunda.bpm.engine.IdentityService.class)
           .checkPasswordAgainstPolicy("demo").isValid()).isFalse();
       assertThat(app.getEnvironment().getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
+
+      // A new password through Camunda's own API that breaks the policy: 400 naming the rules, not a 500.
+      Rest admin = Rest.as(http, "eerste-beheerder", "Een-lang-wachtwoord-42");
+      var weak = admin.send(HttpMethod.PUT, "/engine-rest/user/eerste-beheerder/credentials",
+          Map.of("password", "kort", "authenticatedUserPassword", "Een-lang-wachtwoord-42"));
+      assertThat(weak.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(weak.getBody().get("message").toString()).contains("wachtwoordregels", "minstens 10 tekens")
+          .doesNotContain("kort");
+      assertThat(admin.send(HttpMethod.PUT, "/engine-rest/user/eerste-beheerder/credentials",
+          Map.of("password", "Nog-een-lang-wachtwoord-43", "authenticatedUserPassword", "Een-lang-wachtwoord-42"))
+          .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
   }
 
