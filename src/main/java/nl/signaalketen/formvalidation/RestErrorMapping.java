@@ -4,6 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import nl.signaalketen.outage.DatabaseOutage;
+import nl.signaalketen.outage.OutageMappers;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -31,6 +33,9 @@ public class RestErrorMapping {
   }
 
   static Response answer(Throwable exception, String message) {
+    if (DatabaseOutage.causedBy(exception)) {
+      return OutageMappers.answer(exception);
+    }
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof BadUserRequestException || cause instanceof FormRuleViolation) {
         ProcessEngineException badRequest = (ProcessEngineException) cause;

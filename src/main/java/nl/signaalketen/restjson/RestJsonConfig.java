@@ -3,6 +3,7 @@ package nl.signaalketen.restjson;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import nl.signaalketen.outage.OutageMappers;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -58,11 +59,14 @@ public class RestJsonConfig {
     }
   }
 
-  /** Camunda's EngineRestApplication with the shared mapper; Jersey instantiates it by name. */
+  /** Camunda's EngineRestApplication with the shared mapper and the outage answer; Jersey instantiates it by name. */
   public static class WebappEngineApi extends EngineRestApplication {
     @Override
     public Set<Class<?>> getClasses() {
-      return withSharedMapper(super.getClasses());
+      Set<Class<?>> classes = withSharedMapper(super.getClasses());
+      classes.add(OutageMappers.AnyFailure.class);
+      classes.add(OutageMappers.EngineFailure.class);
+      return classes;
     }
   }
 }
