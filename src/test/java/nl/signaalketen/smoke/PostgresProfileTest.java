@@ -21,7 +21,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -60,6 +63,15 @@ class PostgresProfileTest {
       assertThat(app.getBean(org.camunda.bpm.engine.IdentityService.class)
           .checkPasswordAgainstPolicy("demo").isValid()).isFalse();
       assertThat(app.getEnvironment().getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
+      // Behind the TLS proxy (a local address, so trusted): redirects keep https and the public host.
+      HttpHeaders forwarded = new HttpHeaders();
+      forwarded.set("X-Forwarded-Proto", "https");
+      forwarded.set("X-Forwarded-Host", "signaalketen.example.nl");
+      var redirect = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)
+          .requestFactory(NoRedirects::new))
+          .exchange("/camunda/app/tasklist", HttpMethod.GET, new HttpEntity<>(forwarded), String.class);
+      assertThat(redirect.getStatusCode().is3xxRedirection()).isTrue();
+      assertThat(redirect.getHeaders().getLocation()).hasScheme("https").hasHost("signaalketen.example.nl");
 
       // A new password through Camunda's own API that breaks the policy: 400 naming the rules, not a 500.
       Rest admin = Rest.as(http, "eerste-beheerder", "Een-lang-wachtwoord-42");
@@ -94,6 +106,15 @@ class PostgresProfileTest {
     assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START",
             "voldoet niet aan de wachtwoordregels", "minstens 10 tekens", "hoofdletter", "cijfer", "leesteken")
         .doesNotContain(weak).doesNotContain("at nl.signaalketen.security.Administrators");
+  }
+
+  /** Answers a redirect as it is, to read its Location. */
+  static class NoRedirects extends SimpleClientHttpRequestFactory {
+    @Override
+    protected void prepareConnection(java.net.HttpURLConnection connection, String method) throws java.io.IOException {
+      super.prepareConnection(connection, method);
+      connection.setInstanceFollowRedirects(false);
+    }
   }
 
   private static String nullToEmpty(String value) {
