@@ -15,6 +15,7 @@ import nl.signaalketen.feedback.Notification;
 import nl.signaalketen.feedback.NotificationChannel;
 import nl.signaalketen.network.NetworkRepository;
 import nl.signaalketen.network.Role;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -34,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class OverdueTasks {
+
+  /** The cluster lock of the deadline watcher. */
+  public static final String LOCK = "termijnbewaking";
 
   static final String REMINDED = "herinnerdOp";
   static final String ESCALATED = "geescaleerdOp";
@@ -73,7 +77,9 @@ public class OverdueTasks {
     this.pageSize = pageSize;
   }
 
+  /** Once per cluster: the node that holds the lock checks, the others skip this round. */
   @Scheduled(fixedDelayString = "${signaalketen.deadline-check-interval:PT10M}")
+  @SchedulerLock(name = LOCK, lockAtMostFor = "PT9M")
   public void check() {
     ZonedDateTime now = ZonedDateTime.now(clock);
     Date dueBefore = Date.from(now.toInstant());

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,11 +47,10 @@ public class IdentitySync {
   }
 
   /**
-   * Start-up, and every night, because assignments start and end by date. Loads the registry once
+   * Start-up, and every night ({@link NightlyIdentitySync}), because assignments start and end by date. Loads the registry once
    * and hands each role its own assignments, instead of a query per role; skipped when this
    * registry was already mirrored today ({@link MirrorState}).
    */
-  @Scheduled(cron = "0 5 0 * * *")
   @Transactional
   public void syncAll() {
     long started = System.nanoTime();

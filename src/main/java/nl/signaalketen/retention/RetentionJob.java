@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,9 @@ public class RetentionJob {
     this.clock = clock;
   }
 
+  /** Once per cluster (a lock per run); a node that does not get it skips the night. */
   @Scheduled(cron = "${signaalketen.retention.cron:0 30 0 * * *}")
+  @SchedulerLock(name = "bewaartermijnen", lockAtMostFor = "PT2H")
   public void run() {
     registerClosedCases();
     deleteExpiredCases();
