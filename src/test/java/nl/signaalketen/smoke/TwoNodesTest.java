@@ -3,9 +3,6 @@ package nl.signaalketen.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,12 +31,7 @@ class TwoNodesTest {
   void twoNodesStartedTogetherOnAnEmptyDatabaseBothComeUpWithOneDeployment() throws Exception {
     TestPostgres db = TestPostgres.get();
     assumeTrue(db.description().contains("embedded"), "Needs the embedded test database");
-    String database = "twee_nodes_" + UUID.randomUUID().toString().substring(0, 8);
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-         Statement s = c.createStatement()) {
-      s.execute("create database " + database);
-    }
-    String url = db.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+    String url = db.createEmptyDatabase("twee_nodes");
     String secret = UUID.randomUUID().toString();
     ExecutorService starters = Executors.newFixedThreadPool(2);
     List<ConfigurableApplicationContext> nodes = new ArrayList<>();

@@ -93,6 +93,18 @@ public final class TestPostgres {
         return jdbcUrl;
     }
 
+    /** A new, empty database on the same server (a new installation); answers its JDBC URL. */
+    public String createEmptyDatabase(String prefix) {
+        String database = prefix + "_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection(jdbcUrl, username, password);
+             Statement s = c.createStatement()) {
+            s.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + database, e);
+        }
+        return jdbcUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+    }
+
     /** Null when an external URL is used without {@value #USERNAME_ENV} (the URL may carry it). */
     public String username() {
         return username;
